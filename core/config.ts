@@ -1,0 +1,249 @@
+import { readFileSync } from "node:fs";
+import { isIP } from "node:net";
+import { parseEnv } from "node:util";
+import { z } from "zod";
+
+/**
+ * The app's one configuration, read from the environment (and an optional
+ * `.env` beneath it), validated once at start and frozen. Every variable is
+ * documented in README.md and docs/configuration.md; a test keeps them in step.
+ */
+export type Config = Readonly<{
+  /** "dev-tenant" when no Microsoft tenant is configured; everything then runs locally. */
+  mode: "dev-tenant" | "tenant";
+  server: Readonly<{
+    /** TCP port for the bot, tab API, tabs and health checks. */
+    port: number;
+    /** Interface to listen on; loopback whenever bot authentication is off. */
+    host: string;
+    /** The address Teams and browsers reach this app at (no trailing slash). */
+    publicUrl: string;
+    /** How long SIGTERM waits for in-flight requests before closing. */
+    shutdownGraceMs: number;
+  }>;
+  store: Readonly<{ engine: "pglite"; dataDir: string } | { engine: "postgres"; url: string; poolMax: number }>;
+  /** Null in dev-tenant mode. */
+  tenant: Readonly<{
+    tenantId: string;
+    clientId: string;
+    credential: { kind: "secret"; secret: string } | { kind: "certificate"; path: string };
+  }> | null;
+  bot: Readonly<{
+    /** Bot (Entra app) id; null turns Bot Framework authentication off. */
+    appId: string | null;
+    appPassword: string | null;
+    appType: "SingleTenant" | "UserAssignedMSI";
+    tenantId: string | null;
+  }>;
+  teamsApp: Readonly<{
+    /** The Teams app's own id in the manifest. */
+    id: string;
+    councilName: string;
+    websiteUrl: string;
+    privacyUrl: string;
+    termsUrl: string;
+  }>;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Whether this instance runs the background workers. */
+  workersEnabled: boolean;
+}>;
+
+/** Thrown when the environment does not describe a runnable app. */
+export class ConfigError extends Error {
+  readonly code = "config_invalid";
+  constructor(readonly problems: string[]) {
+    super(`Configuration error: ${problems.join("; ")}`);
+  }
+}
+
+/** The Teams app id used when TEAMS_APP_ID is not set (fine for development). */
+export const DEV_TEAMS_APP_ID = "5f0b1d3c-8a4e-4c7e-9a4b-1c2d3e4f5a6b";
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+  error: "expects a GUID such as 00000000-0000-0000-0000-000000000000",
+});
+const httpUrl = z
+  .url({
+    protocol: /^https?$/,
+    error: "expects an http:// or https:// address",
+  })
+  .transform((url) => url.replace(/\/+$/, ""));
+const portExpectation = "expects a port number from 1 to 65535 (0 picks a free port)";
+const flag = z.enum(["true", "false", "1", "0"], {
+  error: "expects true or false",
+});
+
+/** One entry per environment variable; keys are the variable names. */
+const variables = z.object({
+  PORT: z.coerce
+    .number({ error: portExpectation })
+    .int({ error: portExpectation })
+    .min(0, { error: portExpectation })
+    .max(65535, { error: portExpectation })
+    .default(3978),
+  HOST: z
+    .string()
+    .refine((h) => isIP(h) !== 0 || h === "localhost", {
+      error: "expects an IP address to listen on, such as 127.0.0.1 or 0.0.0.0",
+    })
+    .optional(),
+  PUBLIC_URL: httpUrl.optional(),
+  SHUTDOWN_GRACE_MS: z.coerce
+    .number({ error: "expects milliseconds, such as 10000" })
+    .int()
+    .min(0, { error: "expects milliseconds, such as 10000" })
+    .default(10_000),
+  DATA_DIR: z.string().min(1, { error: "expects a folder path" }).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, {
+      error: "expects a PostgreSQL URL such as postgres://user@host:5432/db",
+    })
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce
+    .number({ error: "expects a whole number of connections from 1 to 100" })
+    .int()
+    .min(1, { error: "expects a whole number of connections from 1 to 100" })
+    .max(100, { error: "expects a whole number of connections from 1 to 100" })
+    .default(10),
+  TENANT_ID: guid.optional(),
+  CLIENT_ID: guid.optional(),
+  CLIENT_SECRET: z.string().min(1).optional(),
+  CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+  BOT_ID: guid.optional(),
+  BOT_PASSWORD: z.string().min(1).optional(),
+  BOT_TYPE: z
+    .enum(["SingleTenant", "UserAssignedMSI"], {
+      error: "expects SingleTenant or UserAssignedMSI",
+    })
+    .default("SingleTenant"),
+  TEAMS_APP_ID: guid.default(DEV_TEAMS_APP_ID),
+  COUNCIL_NAME: z
+    .string()
+    .min(1)
+    .max(32, { error: "expects at most 32 characters (Teams' limit)" })
+    .default("Your Council"),
+  COUNCIL_WEBSITE_URL: httpUrl.optional(),
+  PRIVACY_URL: httpUrl.optional(),
+  TERMS_URL: httpUrl.optional(),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "expects one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  WORKERS_ENABLED: flag.default("true"),
+});
+
+/** The names of every variable the app reads, for documentation checks. */
+export const CONFIG_VARIABLES = Object.keys(variables.shape);
+
+/**
+ * Reads `.env` (if present) beneath the given environment: a variable that is
+ * already set wins, as with every twelve-factor tool.
+ */
+export function environmentWithDotEnv(env: NodeJS.ProcessEnv, dotEnvPath = ".env"): Record<string, string | undefined> {
+  let fromFile: Record<string, string> = {};
+  try {
+    fromFile = parseEnv(readFileSync(dotEnvPath, "utf8")) as Record<string, string>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
+      throw new ConfigError([`${dotEnvPath} could not be read: ${(error as Error).message}`]);
+    }
+  }
+  return { ...fromFile, ...env };
+}
+
+const isLoopback = (host: string) => host === "localhost" || host === "::1" || host.startsWith("127.");
+
+/**
+ * Validates the environment and builds the frozen config.
+ * @throws ConfigError naming every variable that is missing or invalid.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const relevant = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, env[name] === "" ? undefined : env[name]]));
+  const parsed = variables.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        const value = relevant[name];
+        const shown = /SECRET|PASSWORD/.test(name) ? "(hidden)" : JSON.stringify(value);
+        return `${name} ${issue.message}, got ${shown}`;
+      }),
+    );
+  }
+  const v = parsed.data;
+  const problems: string[] = [];
+
+  const tenantVars = {
+    TENANT_ID: v.TENANT_ID,
+    CLIENT_ID: v.CLIENT_ID,
+    "CLIENT_SECRET or CLIENT_CERTIFICATE_PATH": v.CLIENT_SECRET ?? v.CLIENT_CERTIFICATE_PATH,
+  };
+  const setTenantVars = Object.entries(tenantVars).filter(([, value]) => value !== undefined);
+  let tenant: Config["tenant"] = null;
+  if (setTenantVars.length > 0 && setTenantVars.length < 3) {
+    const missing = Object.entries(tenantVars)
+      .filter(([, value]) => value === undefined)
+      .map(([name]) => name);
+    problems.push(
+      `${missing.join(" and ")} must be set to use a Microsoft tenant (leave all tenant variables unset for the dev tenant)`,
+    );
+  } else if (v.TENANT_ID && v.CLIENT_ID) {
+    tenant = {
+      tenantId: v.TENANT_ID,
+      clientId: v.CLIENT_ID,
+      credential: v.CLIENT_SECRET
+        ? { kind: "secret", secret: v.CLIENT_SECRET }
+        : { kind: "certificate", path: v.CLIENT_CERTIFICATE_PATH as string },
+    };
+  }
+
+  const botAppId = v.BOT_ID ?? tenant?.clientId ?? null;
+  const botPassword = v.BOT_PASSWORD ?? (tenant?.credential.kind === "secret" ? tenant.credential.secret : null);
+  if (botAppId && v.BOT_TYPE === "SingleTenant" && !botPassword) {
+    problems.push("BOT_PASSWORD must be set when BOT_ID is set and BOT_TYPE is SingleTenant");
+  }
+
+  const botAuthOn = botAppId !== null;
+  const host = v.HOST ?? (botAuthOn ? "0.0.0.0" : "127.0.0.1");
+  if (!botAuthOn && !isLoopback(host)) {
+    problems.push(`HOST must be a loopback address while bot authentication is off (dev tenant), got "${host}"`);
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const publicUrl = v.PUBLIC_URL ?? `http://localhost:${v.PORT}`;
+  const config: Config = {
+    mode: tenant ? "tenant" : "dev-tenant",
+    server: { port: v.PORT, host, publicUrl, shutdownGraceMs: v.SHUTDOWN_GRACE_MS },
+    store: v.DATABASE_URL
+      ? { engine: "postgres", url: v.DATABASE_URL, poolMax: v.DATABASE_POOL_MAX }
+      : { engine: "pglite", dataDir: v.DATA_DIR },
+    tenant,
+    bot: {
+      appId: botAppId,
+      appPassword: botPassword,
+      appType: v.BOT_TYPE,
+      tenantId: tenant?.tenantId ?? null,
+    },
+    teamsApp: {
+      id: v.TEAMS_APP_ID,
+      councilName: v.COUNCIL_NAME,
+      websiteUrl: v.COUNCIL_WEBSITE_URL ?? publicUrl,
+      privacyUrl: v.PRIVACY_URL ?? `${publicUrl}/privacy.html`,
+      termsUrl: v.TERMS_URL ?? `${publicUrl}/terms.html`,
+    },
+    logLevel: v.LOG_LEVEL,
+    workersEnabled: v.WORKERS_ENABLED === "true" || v.WORKERS_ENABLED === "1",
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
