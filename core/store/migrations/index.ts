@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001_bot_conversations";
+
+/**
+ * Every migration, in order. Names never change once released; a new change
+ * is a new file here.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_bot_conversations": m0001,
+};
