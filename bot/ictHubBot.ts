@@ -1,0 +1,67 @@
+import { CardFactory, TeamsActivityHandler, type TurnContext } from "botbuilder";
+import type { Logger } from "pino";
+import { claimWelcome, recordConversation, recordUninstall } from "../core/conversations/conversationRepository";
+import { t } from "../core/messages/catalogue";
+import type { Db } from "../core/store/database";
+import { myIctDeepLink, welcomeCard } from "./cards/welcomeCard";
+import { conversationSeenFrom } from "./conversationSeen";
+
+export type IctHubBotDeps = {
+  db: Db;
+  log: Logger;
+  councilName: string;
+  teamsAppId: string;
+};
+
+/**
+ * The Teams edge of the app: it remembers every conversation it sees (for
+ * proactive messages), welcomes once per install, and hands work to core.
+ */
+export class IctHubBot extends TeamsActivityHandler {
+  constructor(private readonly deps: IctHubBotDeps) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      await this.remember(context);
+      await context.sendActivity(t("bot.reply.notYetAnswering"));
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.remember(context);
+      await this.welcomeOnce(context);
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await recordUninstall(this.deps.db, context.activity.conversation.id);
+      this.deps.log.info({ conversationId: context.activity.conversation.id }, "app uninstalled");
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
+      await this.remember(context);
+      if (botAdded) await this.welcomeOnce(context);
+      await next();
+    });
+  }
+
+  private async remember(context: TurnContext) {
+    await recordConversation(this.deps.db, conversationSeenFrom(context.activity));
+  }
+
+  /** Teams sends both installationUpdate and conversationUpdate on install; greet once. */
+  private async welcomeOnce(context: TurnContext) {
+    if (!(await claimWelcome(this.deps.db, context.activity.conversation.id))) return;
+    const personal = (context.activity.conversation.conversationType ?? "personal") === "personal";
+    const firstName = personal ? context.activity.from?.name?.split(/\s+/)[0] : undefined;
+    const card = welcomeCard({
+      scope: personal ? "personal" : "team",
+      councilName: this.deps.councilName,
+      myIctUrl: myIctDeepLink(this.deps.teamsAppId),
+      ...(firstName ? { firstName } : {}),
+    });
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  }
+}
