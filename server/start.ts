@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Logger } from "pino";
+import { createAdapter } from "../bot/adapter";
+import { IctHubBot } from "../bot/ictHubBot";
+import type { Config } from "../core/config";
+import { migrateToLatest } from "../core/store/migrate";
+import { openStore, type Store } from "../core/store/openStore";
+import { createHttpApp } from "./app";
+import { heartbeatWorker } from "./heartbeatWorker";
+import { listen } from "./listen";
+import { type RunningWorkers, startWorkers } from "./workers";
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+export const appVersion: string = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")).version;
+
+/** The running app, as tests and the process entry hold it. */
+export type RunningApp = {
+  url: string;
+  store: Store;
+  /** Drains HTTP, stops workers and closes the store. */
+  stop(): Promise<void>;
+};
+
+export type StartOptions = {
+  log: Logger;
+  /** Folder of the built tabs; defaults to dist/tabs. */
+  tabsDir?: string;
+};
+
+/** The sentence that opens every log: which tenant, which store, whether bot auth is on. */
+export function startupSummary(config: Config): string {
+  const store =
+    config.store.engine === "pglite" ? `embedded PGlite in ${config.store.dataDir}` : "PostgreSQL (DATABASE_URL)";
+  return config.mode === "dev-tenant"
+    ? `ICT Hub ${appVersion} starting in dev-tenant mode: no Microsoft tenant is configured, so bot authentication is off and the server listens on loopback only; store: ${store}`
+    : `ICT Hub ${appVersion} starting for tenant ${config.tenant?.tenantId}; bot authentication on; store: ${store}`;
+}
+
+/**
+ * Opens and migrates the store, then serves the bot, tab API, tabs and health
+ * checks and runs the workers.
+ * @throws AppError (store_locked, store_corrupt, store_unavailable) before anything listens.
+ */
+export async function startIctHub(config: Config, options: StartOptions): Promise<RunningApp> {
+  const { log } = options;
+  const store = await openStore(config.store);
+  let workers: RunningWorkers | undefined;
+  try {
+    const applied = await migrateToLatest(store.db);
+    log.info({ engine: store.engine, location: store.location, applied }, "store ready");
+
+    const adapter = createAdapter(config.bot, log);
+    const bot = new IctHubBot({
+      db: store.db,
+      log,
+      councilName: config.teamsApp.councilName,
+      teamsAppId: config.teamsApp.id,
+    });
+    const app = createHttpApp({
+      db: store.db,
+      log,
+      adapter,
+      bot,
+      botAuthenticationOn: config.bot.appId !== null,
+      tabsDir: options.tabsDir ?? join(projectRoot, "dist", "tabs"),
+    });
+    const http = await listen(app, config.server.port, config.server.host);
+    log.info({ url: http.url, publicUrl: config.server.publicUrl }, "listening");
+
+    if (config.workersEnabled) {
+      workers = startWorkers(
+        [
+          heartbeatWorker(store.db, {
+            id: randomUUID(),
+            host: hostname(),
+            pid: process.pid,
+            version: appVersion,
+            startedAt: new Date(),
+          }),
+        ],
+        log,
+      );
+    }
+
+    return {
+      url: http.url,
+      store,
+      async stop() {
+        await http.close(config.server.shutdownGraceMs);
+        await workers?.stop();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await workers?.stop();
+    await store.close();
+    throw error;
+  }
+}

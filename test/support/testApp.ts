@@ -1,0 +1,47 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { type DevChannel, startDevChannel } from "../../bot/devchannel/startDevChannel";
+import { loadConfig } from "../../core/config";
+import { createLogger } from "../../server/logger";
+import { type RunningApp, startIctHub } from "../../server/start";
+
+/** The app started for real on a free port, its captured logs and a dev channel aimed at it. */
+export type TestApp = {
+  app: RunningApp;
+  channel: DevChannel;
+  /** Every JSON log line the app wrote. */
+  logs: Record<string, unknown>[];
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts the whole app in dev-tenant mode on an in-memory store (or the given
+ * environment), with an empty tabs folder unless one is given.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const logs: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split("\n")) if (line.trim()) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const config = loadConfig({ PORT: "0", DATA_DIR: "memory://", WORKERS_ENABLED: "false", LOG_LEVEL: "debug", ...env });
+  const log = createLogger(config.logLevel, sink);
+  const app = await startIctHub(config, {
+    log,
+    tabsDir: env.TABS_DIR ?? mkdtempSync(join(tmpdir(), "icthub-tabs-")),
+  });
+  const channel = await startDevChannel({ botEndpoint: `${app.url}/api/messages` });
+  return {
+    app,
+    channel,
+    logs,
+    async stop() {
+      await channel.stop();
+      await app.stop();
+    },
+  };
+}
