@@ -47,6 +47,23 @@ export class IctHubBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * No card verbs exist yet. A press on a card from another version gets a
+   * message in Teams rather than botbuilder's 501, which Teams shows as an error.
+   */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    await this.remember(context);
+    this.deps.log.warn({ verb: invokeValue.action?.verb }, "card action with no handler");
+    return {
+      statusCode: 200,
+      type: "application/vnd.microsoft.activity.message",
+      value: t("card.actionUnavailable") as unknown as Record<string, unknown>,
+    };
+  }
+
   private async remember(context: TurnContext) {
     await recordConversation(this.deps.db, conversationSeenFrom(context.activity));
   }

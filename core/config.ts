@@ -204,6 +204,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (botAppId && v.BOT_TYPE === "SingleTenant" && !botPassword) {
     problems.push("BOT_PASSWORD must be set when BOT_ID is set and BOT_TYPE is SingleTenant");
   }
+  if (v.BOT_ID && v.BOT_TYPE === "SingleTenant" && !tenant && setTenantVars.length === 0) {
+    problems.push(
+      "TENANT_ID, CLIENT_ID and CLIENT_SECRET or CLIENT_CERTIFICATE_PATH must be set when BOT_ID is set: a single-tenant bot belongs to one tenant",
+    );
+  }
 
   const botAuthOn = botAppId !== null;
   const host = v.HOST ?? (botAuthOn ? "0.0.0.0" : "127.0.0.1");

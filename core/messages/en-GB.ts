@@ -20,6 +20,8 @@ export const enGB = {
 
   "bot.reply.notYetAnswering":
     "Thanks, I've got your message. I can't answer ICT questions in chat yet; until I can, please contact the service desk in the usual way.",
+  "card.actionUnavailable":
+    "That button no longer does anything: the card may be from an older version of ICT Hub. Ask me again and I'll send a new one.",
   "bot.error.generic":
     "Sorry, something went wrong on our side and I couldn't finish that. Please try again in a minute.",
 

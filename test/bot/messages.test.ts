@@ -112,3 +112,42 @@ describe("POST /api/messages with the dev channel as Teams", () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe("Adaptive Card actions", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+
+  it("answers a press on a button it does not know with a message, not an error", async () => {
+    const { driver } = t.channel;
+    const user = driver.user("Rhys Jones");
+    const response = await driver.cardAction(user, { verb: "retired.verb", data: { id: 1 } });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      statusCode: 200,
+      type: "application/vnd.microsoft.activity.message",
+      value: expect.stringContaining("no longer does anything"),
+    });
+  });
+});
+
+describe("bot authentication", () => {
+  it("is on when a bot id is configured: an activity with no token gets 401 and no reply", async () => {
+    const t = await startTestApp({
+      TENANT_ID: "11111111-1111-1111-1111-111111111111",
+      CLIENT_ID: "33333333-3333-3333-3333-333333333333",
+      CLIENT_SECRET: "bot-secret",
+      HOST: "127.0.0.1",
+    });
+    try {
+      const { driver, connector } = t.channel;
+      const response = await driver.message(driver.user("No Token"), "hello");
+      expect(response.status).toBe(401);
+      expect(connector.transcript.all()).toEqual([]);
+    } finally {
+      await t.stop();
+    }
+  });
+});

@@ -67,6 +67,12 @@ describe("configuration", () => {
     ]);
   });
 
+  it("asks for the tenant when a single-tenant bot id is set without one", () => {
+    expect(problemsOf({ BOT_ID: tenant.CLIENT_ID, BOT_PASSWORD: "x" })[0]).toMatch(
+      /^TENANT_ID, CLIENT_ID and .* must be set when BOT_ID is set/,
+    );
+  });
+
   it("refuses to listen beyond loopback while bot authentication is off", () => {
     expect(problemsOf({ HOST: "0.0.0.0" })[0]).toMatch(/^HOST must be a loopback address/);
   });
