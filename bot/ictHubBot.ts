@@ -1,4 +1,10 @@
-import { CardFactory, TeamsActivityHandler, type TurnContext } from "botbuilder";
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  CardFactory,
+  TeamsActivityHandler,
+  type TurnContext,
+} from "botbuilder";
 import type { Logger } from "pino";
 import { claimWelcome, recordConversation, recordUninstall } from "../core/conversations/conversationRepository";
 import { t } from "../core/messages/catalogue";
