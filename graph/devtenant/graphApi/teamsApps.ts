@@ -1,0 +1,84 @@
+import { type GraphRoute, teamsAppsForUser } from "./graphRoute";
+import { type GraphContext, GraphHttpError, type GraphRequest, ok } from "./graphTypes";
+import { contextUrl, eqFilter, onlyOptions } from "./odata";
+import { existingUser } from "./users";
+
+/**
+ * Apps installed in a user's personal scope: list (with the `teamsApp/id`
+ * filter that answers "is it installed?") and install, which refuses a second
+ * install with 409 as Graph does. Any app id counts as in the org catalogue.
+ */
+export const teamsAppRoutes: GraphRoute[] = [
+  {
+    method: "GET",
+    pattern: /^\/users\/([^/]+)\/teamwork\/installedApps$/,
+    permission: teamsAppsForUser,
+    handle: listInstalled,
+  },
+  {
+    method: "POST",
+    pattern: /^\/users\/([^/]+)\/teamwork\/installedApps$/,
+    permission: teamsAppsForUser,
+    handle: install,
+  },
+];
+
+function listInstalled(req: GraphRequest, ctx: GraphContext, [idOrUpn]: string[]) {
+  onlyOptions(req, ["$expand", "$filter"]);
+  const user = existingUser(ctx, idOrUpn);
+  const expand = new Set(
+    (req.query.get("$expand") ?? "")
+      .split(",")
+      .map((e) => e.trim())
+      .filter((e) => e !== ""),
+  );
+  for (const name of expand) {
+    if (name !== "teamsApp" && name !== "teamsAppDefinition") {
+      throw new GraphHttpError(400, "BadRequest", `Expansion '${name}' is not supported by the dev tenant.`);
+    }
+  }
+  const clauses = eqFilter(req, { "teamsApp/id": "string" });
+  const appIds = [...(ctx.council.installedApps.get(user.id) ?? [])].filter((appId) =>
+    clauses.every((c) => c.value === appId),
+  );
+  return ok({
+    "@odata.context": contextUrl(ctx, req, `users('${user.id}')/teamwork/installedApps`),
+    value: appIds.map((appId) => ({
+      id: Buffer.from(`${user.id}##${appId}`).toString("base64"),
+      ...(expand.has("teamsApp")
+        ? { teamsApp: { id: appId, externalId: null, displayName: null, distributionMethod: "organization" } }
+        : {}),
+      ...(expand.has("teamsAppDefinition")
+        ? {
+            teamsAppDefinition: {
+              id: Buffer.from(`${appId}##1.0.0##Published`).toString("base64"),
+              teamsAppId: appId,
+              displayName: null,
+              version: "1.0.0",
+            },
+          }
+        : {}),
+    })),
+  });
+}
+
+function install(req: GraphRequest, ctx: GraphContext, [idOrUpn]: string[]) {
+  onlyOptions(req, []);
+  const user = existingUser(ctx, idOrUpn);
+  const bind = (req.body as Record<string, unknown> | undefined)?.["teamsApp@odata.bind"];
+  const appId = typeof bind === "string" ? /\/appCatalogs\/teamsApps\/([^/?#]+)$/.exec(bind)?.[1] : undefined;
+  if (!appId) {
+    throw new GraphHttpError(
+      400,
+      "BadRequest",
+      'The body must bind teamsApp: {"teamsApp@odata.bind": "https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{id}"}.',
+    );
+  }
+  const installed = ctx.council.installedApps.get(user.id) ?? new Set<string>();
+  if (installed.has(appId)) {
+    throw new GraphHttpError(409, "Conflict", "The app is already installed for this user.");
+  }
+  installed.add(appId);
+  ctx.council.installedApps.set(user.id, installed);
+  return { status: 201 };
+}
