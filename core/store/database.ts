@@ -1,12 +1,24 @@
 import type { Kysely, Transaction } from "kysely";
 import type { BotConversationTable, BotUserTable } from "../conversations/conversationTable";
+import type { ManagedDeviceTable } from "../devices/managedDevice";
+import type { DirectoryUserTable } from "../directory/directoryUser";
 import type { AppInstanceTable } from "../instances/instanceTable";
+import type { SharePointSiteTable } from "../sharepoint/sharePointSite";
+import type { SyncRunTable, SyncStateTable } from "../sync/syncTables";
+import type { UsageReportRowTable, UsageReportSnapshotTable } from "../usage/usageSnapshot";
 
 /** Every table in the store, by name. */
 export type Database = {
   bot_conversation: BotConversationTable;
   bot_user: BotUserTable;
   app_instance: AppInstanceTable;
+  directory_user: DirectoryUserTable;
+  managed_device: ManagedDeviceTable;
+  sharepoint_site: SharePointSiteTable;
+  usage_report_snapshot: UsageReportSnapshotTable;
+  usage_report_row: UsageReportRowTable;
+  sync_state: SyncStateTable;
+  sync_run: SyncRunTable;
 };
 
 /** A database handle or an open transaction: repositories accept either. */

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_bot_conversations";
+import * as m0002 from "./0002_graph_sync";
 
 /**
  * Every migration, in order. Names never change once released; a new change
@@ -7,4 +8,5 @@ import * as m0001 from "./0001_bot_conversations";
  */
 export const migrations: Record<string, Migration> = {
   "0001_bot_conversations": m0001,
+  "0002_graph_sync": m0002,
 };
