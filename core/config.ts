@@ -46,6 +46,14 @@ export type Config = Readonly<{
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Whether this instance runs the background workers. */
   workersEnabled: boolean;
+  /** The generated council served in dev-tenant mode; null with a real tenant. */
+  devTenant: Readonly<{ port: number; staff: number; devices: number; seed: number }> | null;
+  sync: Readonly<{
+    /** Whether the workers sync from Graph on their schedule. */
+    scheduled: boolean;
+    /** Days of usage-report snapshots kept. */
+    usageRetentionDays: number;
+  }>;
 }>;
 
 /** Thrown when the environment does not describe a runnable app. */
@@ -132,6 +140,35 @@ const variables = z.object({
     })
     .default("info"),
   WORKERS_ENABLED: flag.default("true"),
+  GRAPH_SYNC_SCHEDULED: flag.default("true"),
+  USAGE_RETENTION_DAYS: z.coerce
+    .number({ error: "expects a whole number of days from 28 to 3650" })
+    .int()
+    .min(28, { error: "expects a whole number of days from 28 to 3650" })
+    .max(3650, { error: "expects a whole number of days from 28 to 3650" })
+    .default(1095),
+  DEV_TENANT_PORT: z.coerce
+    .number({ error: portExpectation })
+    .int({ error: portExpectation })
+    .min(0, { error: portExpectation })
+    .max(65535, { error: portExpectation })
+    .default(0),
+  DEV_TENANT_STAFF: z.coerce
+    .number({ error: "expects a whole number of staff from 10 to 100000" })
+    .int()
+    .min(10, { error: "expects a whole number of staff from 10 to 100000" })
+    .max(100_000, { error: "expects a whole number of staff from 10 to 100000" })
+    .default(5000),
+  DEV_TENANT_DEVICES: z.coerce
+    .number({ error: "expects a whole number of devices from 10 to 200000" })
+    .int()
+    .min(10, { error: "expects a whole number of devices from 10 to 200000" })
+    .max(200_000, { error: "expects a whole number of devices from 10 to 200000" })
+    .default(6000),
+  DEV_TENANT_SEED: z.coerce
+    .number({ error: "expects a whole number" })
+    .int({ error: "expects a whole number" })
+    .default(1),
 });
 
 /** The names of every variable the app reads, for documentation checks. */
@@ -240,10 +277,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       termsUrl: v.TERMS_URL ?? `${publicUrl}/terms.html`,
     },
     logLevel: v.LOG_LEVEL,
-    workersEnabled: v.WORKERS_ENABLED === "true" || v.WORKERS_ENABLED === "1",
+    workersEnabled: isOn(v.WORKERS_ENABLED),
+    devTenant: tenant
+      ? null
+      : { port: v.DEV_TENANT_PORT, staff: v.DEV_TENANT_STAFF, devices: v.DEV_TENANT_DEVICES, seed: v.DEV_TENANT_SEED },
+    sync: { scheduled: isOn(v.GRAPH_SYNC_SCHEDULED), usageRetentionDays: v.USAGE_RETENTION_DAYS },
   };
   return deepFreeze(config);
 }
+
+const isOn = (value: string) => value === "true" || value === "1";
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object") {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { ActivityHandler, CloudAdapter } from "botbuilder";
-import express, { type ErrorRequestHandler } from "express";
+import express, { type ErrorRequestHandler, type Router } from "express";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
@@ -18,6 +18,8 @@ export type AppDeps = {
   botAuthenticationOn: boolean;
   /** Folder of the built tabs (Vite output). */
   tabsDir: string;
+  /** Loopback-only routes for the CLI. */
+  adminRouter?: Router;
 };
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -56,6 +58,7 @@ export function createHttpApp(deps: AppDeps): express.Express {
     messagesRoute({ adapter: deps.adapter, bot: deps.bot, authenticationOn: deps.botAuthenticationOn }),
   );
 
+  if (deps.adminRouter) app.use("/api/admin", express.json({ limit: "64kb" }), deps.adminRouter);
   app.use("/api/tab", express.json({ limit: "1mb" }));
   app.use("/api", (_req, res) => {
     res.status(404).json({ error: { code: "not_found", message: "No such API route" } });

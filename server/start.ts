@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
@@ -9,9 +9,15 @@ import { IctHubBot } from "../bot/ictHubBot";
 import type { Config } from "../core/config";
 import { migrateToLatest } from "../core/store/migrate";
 import { openStore, type Store } from "../core/store/openStore";
+import { connectGraph, type GraphAccess } from "../graph/connectGraph";
+import { createSyncDeps } from "../graph/sync/createSyncDeps";
+import type { SyncDeps } from "../graph/sync/syncContext";
+import { adminRoutes } from "./adminRoutes";
 import { createHttpApp } from "./app";
 import { heartbeatWorker } from "./heartbeatWorker";
 import { listen } from "./listen";
+import { removeServerFile, writeServerFile } from "./serverFile";
+import { syncWorkers } from "./syncWorkers";
 import { type RunningWorkers, startWorkers } from "./workers";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -22,6 +28,9 @@ export const appVersion: string = JSON.parse(readFileSync(join(projectRoot, "pac
 export type RunningApp = {
   url: string;
   store: Store;
+  graph: GraphAccess;
+  /** What the sync jobs run with (tests and the admin route run syncs on demand). */
+  syncDeps: SyncDeps;
   /** Drains HTTP, stops workers and closes the store. */
   stop(): Promise<void>;
 };
@@ -50,9 +59,15 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
   const { log } = options;
   const store = await openStore(config.store);
   let workers: RunningWorkers | undefined;
+  let graph: GraphAccess | undefined;
   try {
     const applied = await migrateToLatest(store.db);
     log.info({ engine: store.engine, location: store.location, applied }, "store ready");
+
+    const instanceId = randomUUID();
+    graph = await connectGraph(config, log);
+    const syncDeps = createSyncDeps(graph, store.db, log, instanceId, config.sync.usageRetentionDays);
+    const adminToken = randomBytes(24).toString("base64url");
 
     const adapter = createAdapter(config.bot, log);
     const bot = new IctHubBot({
@@ -68,36 +83,40 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
       bot,
       botAuthenticationOn: config.bot.appId !== null,
       tabsDir: options.tabsDir ?? join(projectRoot, "dist", "tabs"),
+      adminRouter: adminRoutes(adminToken, syncDeps),
     });
     const http = await listen(app, config.server.port, config.server.host);
     log.info({ url: http.url, publicUrl: config.server.publicUrl }, "listening");
+    writeServerFile(config.store, { pid: process.pid, url: http.url, adminToken });
 
     if (config.workersEnabled) {
-      workers = startWorkers(
-        [
-          heartbeatWorker(store.db, {
-            id: randomUUID(),
-            host: hostname(),
-            pid: process.pid,
-            version: appVersion,
-            startedAt: new Date(),
-          }),
-        ],
-        log,
-      );
+      const heartbeat = heartbeatWorker(store.db, {
+        id: instanceId,
+        host: hostname(),
+        pid: process.pid,
+        version: appVersion,
+        startedAt: new Date(),
+      });
+      workers = startWorkers([heartbeat, ...(config.sync.scheduled ? syncWorkers(syncDeps) : [])], log);
     }
 
+    const connected = graph;
     return {
       url: http.url,
       store,
+      graph: connected,
+      syncDeps,
       async stop() {
         await http.close(config.server.shutdownGraceMs);
-        await workers?.stop();
+        await workers?.stop(config.server.shutdownGraceMs);
+        removeServerFile(config.store);
+        await connected.close();
         await store.close();
       },
     };
   } catch (error) {
     await workers?.stop();
+    await graph?.close();
     await store.close();
     throw error;
   }

@@ -8,7 +8,10 @@ export type Worker = {
   perform(signal: AbortSignal): Promise<void>;
 };
 
-export type RunningWorkers = { stop(): Promise<void> };
+export type RunningWorkers = {
+  /** Aborts the runs and waits for them, at most `graceMs`: runs keep their place as they go. */
+  stop(graceMs?: number): Promise<void>;
+};
 
 /**
  * Runs each worker now and then every intervalMs. A failed run is logged and
@@ -38,10 +41,17 @@ export function startWorkers(workers: Worker[], log: Logger): RunningWorkers {
   }
 
   return {
-    async stop() {
+    async stop(graceMs = 10_000) {
       controller.abort();
       for (const timer of timers) clearInterval(timer);
-      await Promise.all(inFlight);
+      let timeout: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<"timeout">((resolve) => {
+        timeout = setTimeout(() => resolve("timeout"), graceMs);
+      });
+      const result = await Promise.race([Promise.all(inFlight), gaveUp]);
+      clearTimeout(timeout);
+      if (result === "timeout")
+        log.warn({ running: inFlight.size }, "workers still running at shutdown; they resume on the next start");
     },
   };
 }

@@ -26,6 +26,15 @@ describe("the HTTP surface", () => {
     expect(await response.json()).toEqual({ error: { code: "not_found", message: "No such API route" } });
   });
 
+  it("refuses the CLI's admin routes without the server's token", async () => {
+    const response = await fetch(`${t.app.url}/api/admin/sync`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-admin-token": "guess" },
+      body: JSON.stringify({ syncs: ["users"] }),
+    });
+    expect(response.status).toBe(403);
+  });
+
   it("gives every response a request id, keeping a well-formed one from the caller", async () => {
     const mine = await fetch(`${t.app.url}/api/tab/x`, { headers: { "x-request-id": "trace-123" } });
     expect(mine.headers.get("x-request-id")).toBe("trace-123");

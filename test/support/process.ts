@@ -13,9 +13,20 @@ export type ServerProcess = {
 };
 
 export function spawnServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  return spawnScript("server/main.ts", [], env);
+}
+
+/** A TypeScript entry run as npm runs it (`node --import tsx`), with a small dev council. */
+export function spawnScript(entry: string, args: string[], env: Record<string, string>): ServerProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      DEV_TENANT_STAFF: "60",
+      DEV_TENANT_DEVICES: "60",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -28,7 +28,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       done();
     },
   });
-  const config = loadConfig({ PORT: "0", DATA_DIR: "memory://", WORKERS_ENABLED: "false", LOG_LEVEL: "debug", ...env });
+  const config = loadConfig({
+    PORT: "0",
+    DATA_DIR: "memory://",
+    WORKERS_ENABLED: "false",
+    LOG_LEVEL: "debug",
+    DEV_TENANT_STAFF: "40",
+    DEV_TENANT_DEVICES: "40",
+    ...env,
+  });
   const log = createLogger(config.logLevel, sink);
   const app = await startIctHub(config, {
     log,

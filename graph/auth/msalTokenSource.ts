@@ -1,0 +1,61 @@
+import {
+  ConfidentialClientApplication,
+  type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse,
+} from "@azure/msal-node";
+import type { GraphConnection } from "../connection";
+import type { Fetch } from "../trustedFetch";
+
+/** Gets app-only tokens for Graph; MSAL caches them and renews before expiry. */
+export type TokenSource = { graphToken(): Promise<string> };
+
+/**
+ * MSAL's confidential client with a secret or certificate. MSAL itself gets
+ * every token; only its HTTP transport is ours, so that it can trust the dev
+ * tenant's certificate.
+ */
+export function msalTokenSource(connection: GraphConnection, fetch: Fetch): TokenSource {
+  const app = new ConfidentialClientApplication({
+    auth: {
+      clientId: connection.clientId,
+      authority: connection.authority,
+      ...(connection.knownAuthorities ? { knownAuthorities: connection.knownAuthorities } : {}),
+      ...(connection.credential.kind === "secret"
+        ? { clientSecret: connection.credential.secret }
+        : {
+            clientCertificate: {
+              thumbprintSha256: connection.credential.thumbprintSha256,
+              privateKey: connection.credential.privateKeyPem,
+            },
+          }),
+    },
+    system: connection.caPem ? { networkClient: networkClientOver(fetch) } : {},
+  });
+  // The dev tenant issues Graph's own audience too, so the scope is the same everywhere.
+  const scopes = ["https://graph.microsoft.com/.default"];
+  return {
+    async graphToken() {
+      const result = await app.acquireTokenByClientCredential({ scopes });
+      if (!result?.accessToken) throw new Error("MSAL returned no access token for Microsoft Graph");
+      return result.accessToken;
+    },
+  };
+}
+
+function networkClientOver(fetch: Fetch): INetworkModule {
+  const send = async <T>(url: string, init: RequestInit): Promise<NetworkResponse<T>> => {
+    const response = await fetch(url, init);
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    return { headers, body: (await response.json()) as T, status: response.status };
+  };
+  return {
+    sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions) =>
+      send<T>(url, { method: "GET", headers: options?.headers ?? {} }),
+    sendPostRequestAsync: <T>(url: string, options?: NetworkRequestOptions) =>
+      send<T>(url, { method: "POST", headers: options?.headers ?? {}, body: options?.body ?? "" }),
+  };
+}
