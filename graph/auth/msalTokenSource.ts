@@ -34,10 +34,16 @@ export function msalTokenSource(connection: GraphConnection, fetch: Fetch): Toke
   });
   // The dev tenant issues Graph's own audience too, so the scope is the same everywhere.
   const scopes = ["https://graph.microsoft.com/.default"];
+  // MSAL's cache lookup costs a little on every call; a sync makes thousands, so
+  // the token is held until five minutes before it expires, then MSAL is asked again.
+  let held: { token: string; renewAt: number } | null = null;
   return {
     async graphToken() {
+      if (held && Date.now() < held.renewAt) return held.token;
       const result = await app.acquireTokenByClientCredential({ scopes });
       if (!result?.accessToken) throw new Error("MSAL returned no access token for Microsoft Graph");
+      const expiresAt = result.expiresOn?.getTime() ?? Date.now();
+      held = { token: result.accessToken, renewAt: expiresAt - 5 * 60_000 };
       return result.accessToken;
     },
   };

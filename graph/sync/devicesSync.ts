@@ -11,7 +11,7 @@ import { pipelinedBatches } from "../client/pipelinedBatches";
 import type { SyncJob } from "./syncContext";
 import { batchOptions } from "./syncContext";
 
-const hardwareChunk = 1_000;
+const hardwareChunk = 5_000;
 
 /**
  * Intune's devices: the whole list each run (Intune has no delta for devices),

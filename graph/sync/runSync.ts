@@ -45,6 +45,14 @@ export async function runSync(deps: SyncDeps, job: SyncJob): Promise<SyncOutcome
     log.info({ counts: result.counts, durationMs }, "sync finished");
     return { status: "succeeded", counts: result.counts, durationMs };
   } catch (error) {
+    if (deps.signal?.aborted) {
+      await failSync(deps.db, job.name, deps.holder, "stopped at shutdown").catch(() => {});
+      await finishSyncRun(deps.db, runId, { status: "failed", counts: {}, error: "stopped at shutdown" }).catch(
+        () => {},
+      );
+      log.info("sync stopped at shutdown; the next run resumes where it stopped");
+      return { status: "failed", error: "stopped at shutdown", durationMs: Date.now() - started };
+    }
     const message = describeGraphError(error);
     await failSync(deps.db, job.name, deps.holder, message).catch(() => {});
     await finishSyncRun(deps.db, runId, { status: "failed", counts: {}, error: message }).catch(() => {});

@@ -37,7 +37,7 @@ export const usersSync: SyncJob = {
       run.client,
       ids,
       managerPath,
-      1_000,
+      5_000,
       async (chunk, results) => {
         const managers = chunk.map((id) => {
           const result = results.get(managerPath(id));
