@@ -9,7 +9,8 @@ export type ErrorCode =
   | "store_corrupt"
   | "invalid_input"
   | "not_found"
-  | "forbidden";
+  | "forbidden"
+  | "already_decided";
 
 export class AppError extends Error {
   constructor(

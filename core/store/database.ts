@@ -3,6 +3,7 @@ import type { BotConversationTable, BotUserTable } from "../conversations/conver
 import type { ManagedDeviceTable } from "../devices/managedDevice";
 import type { DirectoryUserTable } from "../directory/directoryUser";
 import type { AppInstanceTable } from "../instances/instanceTable";
+import type { SelfhelpQuestionTable, TicketNoteTable, TicketTable } from "../servicedesk/serviceDeskTables";
 import type { SharePointSiteTable } from "../sharepoint/sharePointSite";
 import type { SyncRunTable, SyncStateTable } from "../sync/syncTables";
 import type { UsageReportRowTable, UsageReportSnapshotTable } from "../usage/usageSnapshot";
@@ -19,6 +20,9 @@ export type Database = {
   usage_report_row: UsageReportRowTable;
   sync_state: SyncStateTable;
   sync_run: SyncRunTable;
+  selfhelp_question: SelfhelpQuestionTable;
+  ticket: TicketTable;
+  ticket_note: TicketNoteTable;
 };
 
 /** A database handle or an open transaction: repositories accept either. */

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_bot_conversations";
 import * as m0002 from "./0002_graph_sync";
+import * as m0003 from "./0003_service_desk";
 
 /**
  * Every migration, in order. Names never change once released; a new change
@@ -9,4 +10,5 @@ import * as m0002 from "./0002_graph_sync";
 export const migrations: Record<string, Migration> = {
   "0001_bot_conversations": m0001,
   "0002_graph_sync": m0002,
+  "0003_service_desk": m0003,
 };
