@@ -7,16 +7,21 @@ import {
 } from "botbuilder";
 import type { Logger } from "pino";
 import { claimWelcome, recordConversation, recordUninstall } from "../core/conversations/conversationRepository";
+import { RecentlyRecorded } from "../core/conversations/recentlyRecorded";
 import { t } from "../core/messages/catalogue";
 import type { Db } from "../core/store/database";
 import { myIctDeepLink, welcomeCard } from "./cards/welcomeCard";
 import { conversationSeenFrom } from "./conversationSeen";
+import { handleCardAction, isServiceDeskVerb } from "./servicedesk/cardActions";
+import { answerQuestion, type SelfHelpDeps } from "./servicedesk/selfHelpTurn";
 
 export type IctHubBotDeps = {
   db: Db;
   log: Logger;
   councilName: string;
   teamsAppId: string;
+  /** Self-help search, tickets and the service desk. */
+  selfHelp: SelfHelpDeps;
 };
 
 /**
@@ -24,44 +29,49 @@ export type IctHubBotDeps = {
  * proactive messages), welcomes once per install, and hands work to core.
  */
 export class IctHubBot extends TeamsActivityHandler {
+  private readonly recorded = new RecentlyRecorded();
+
   constructor(private readonly deps: IctHubBotDeps) {
     super();
 
     this.onMessage(async (context, next) => {
       await this.remember(context);
-      await context.sendActivity(t("bot.reply.notYetAnswering"));
+      await answerQuestion(this.deps.selfHelp, context);
       await next();
     });
 
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.remember(context);
+      await this.remember(context, { always: true });
       await this.welcomeOnce(context);
       await next();
     });
 
     this.onInstallationUpdateRemove(async (context, next) => {
       await recordUninstall(this.deps.db, context.activity.conversation.id);
+      this.recorded.forget(context.activity.conversation.id);
       this.deps.log.info({ conversationId: context.activity.conversation.id }, "app uninstalled");
       await next();
     });
 
     this.onMembersAdded(async (context, next) => {
       const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
-      await this.remember(context);
+      await this.remember(context, { always: true });
       if (botAdded) await this.welcomeOnce(context);
       await next();
     });
   }
 
   /**
-   * No card verbs exist yet. A press on a card from another version gets a
-   * message in Teams rather than botbuilder's 501, which Teams shows as an error.
+   * A press on one of the app's cards. A verb from another version's card
+   * gets a message rather than botbuilder's 501, which Teams shows as an error.
    */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     await this.remember(context);
+    const verb = invokeValue.action?.verb;
+    if (isServiceDeskVerb(verb)) return handleCardAction(this.deps.selfHelp, context, verb, invokeValue.action.data);
     this.deps.log.warn({ verb: invokeValue.action?.verb }, "card action with no handler");
     return {
       statusCode: 200,
@@ -70,8 +80,12 @@ export class IctHubBot extends TeamsActivityHandler {
     };
   }
 
-  private async remember(context: TurnContext) {
-    await recordConversation(this.deps.db, conversationSeenFrom(context.activity));
+  /** Installs are always written; messages and card presses only when something changed or the entry expired. */
+  private async remember(context: TurnContext, options: { always?: boolean } = {}) {
+    const seen = conversationSeenFrom(context.activity);
+    if (!options.always && this.recorded.has(seen)) return;
+    await recordConversation(this.deps.db, seen);
+    this.recorded.remember(seen);
   }
 
   /** Teams sends both installationUpdate and conversationUpdate on install; greet once. */

@@ -48,6 +48,8 @@ export type Config = Readonly<{
   workersEnabled: boolean;
   /** The generated council served in dev-tenant mode; null with a real tenant. */
   devTenant: Readonly<{ port: number; staff: number; devices: number; seed: number }> | null;
+  /** The Teams channel (its conversation id) where escalated tickets are posted; null: kept, not posted. */
+  serviceDeskChannelId: string | null;
   sync: Readonly<{
     /** Whether the workers sync from Graph on their schedule. */
     scheduled: boolean;
@@ -140,6 +142,10 @@ const variables = z.object({
     })
     .default("info"),
   WORKERS_ENABLED: flag.default("true"),
+  SERVICE_DESK_CHANNEL_ID: z
+    .string()
+    .regex(/^19:.+@thread\.(tacv2|skype)$/, { error: "expects a Teams channel id such as 19:abc123@thread.tacv2" })
+    .optional(),
   GRAPH_SYNC_SCHEDULED: flag.default("true"),
   USAGE_RETENTION_DAYS: z.coerce
     .number({ error: "expects a whole number of days from 28 to 3650" })
@@ -281,6 +287,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     devTenant: tenant
       ? null
       : { port: v.DEV_TENANT_PORT, staff: v.DEV_TENANT_STAFF, devices: v.DEV_TENANT_DEVICES, seed: v.DEV_TENANT_SEED },
+    serviceDeskChannelId: v.SERVICE_DESK_CHANNEL_ID ?? null,
     sync: { scheduled: isOn(v.GRAPH_SYNC_SCHEDULED), usageRetentionDays: v.USAGE_RETENTION_DAYS },
   };
   return deepFreeze(config);

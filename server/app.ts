@@ -20,6 +20,8 @@ export type AppDeps = {
   tabsDir: string;
   /** Loopback-only routes for the CLI. */
   adminRouter?: Router;
+  /** Server-rendered pages (the help articles), served before the tabs. */
+  pageRouters?: Router[];
 };
 
 const requestIdPattern = /^[\w.:-]{1,64}$/;
@@ -63,6 +65,8 @@ export function createHttpApp(deps: AppDeps): express.Express {
   app.use("/api", (_req, res) => {
     res.status(404).json({ error: { code: "not_found", message: "No such API route" } });
   });
+
+  for (const router of deps.pageRouters ?? []) app.use(router);
 
   if (existsSync(join(deps.tabsDir, "index.html"))) {
     app.use(express.static(deps.tabsDir, { index: "index.html", maxAge: "1h" }));

@@ -7,6 +7,8 @@ import type { Logger } from "pino";
 import { createAdapter } from "../bot/adapter";
 import { IctHubBot } from "../bot/ictHubBot";
 import type { Config } from "../core/config";
+import { loadArticles } from "../core/selfhelp/loadArticles";
+import { createKnowledgeBase } from "../core/selfhelp/searchIndex";
 import { migrateToLatest } from "../core/store/migrate";
 import { openStore, type Store } from "../core/store/openStore";
 import { connectGraph, type GraphAccess } from "../graph/connectGraph";
@@ -15,6 +17,7 @@ import type { SyncDeps } from "../graph/sync/syncContext";
 import { adminRoutes } from "./adminRoutes";
 import { createHttpApp } from "./app";
 import { heartbeatWorker } from "./heartbeatWorker";
+import { helpRoute } from "./helpRoute";
 import { listen } from "./listen";
 import { removeServerFile, writeServerFile } from "./serverFile";
 import { syncWorkers } from "./syncWorkers";
@@ -70,11 +73,21 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
     const adminToken = randomBytes(24).toString("base64url");
 
     const adapter = createAdapter(config.bot, log);
+    const knowledge = createKnowledgeBase(await loadArticles());
     const bot = new IctHubBot({
       db: store.db,
       log,
       councilName: config.teamsApp.councilName,
       teamsAppId: config.teamsApp.id,
+      selfHelp: {
+        db: store.db,
+        log,
+        adapter,
+        botAppId: config.bot.appId ?? "",
+        channelId: config.serviceDeskChannelId,
+        knowledge,
+        publicUrl: config.server.publicUrl,
+      },
     });
     const app = createHttpApp({
       db: store.db,
@@ -84,6 +97,7 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
       botAuthenticationOn: config.bot.appId !== null,
       tabsDir: options.tabsDir ?? join(projectRoot, "dist", "tabs"),
       adminRouter: adminRoutes(adminToken, syncDeps),
+      pageRouters: [helpRoute((id) => knowledge.article(id))],
     });
     const http = await listen(app, config.server.port, config.server.host);
     log.info({ url: http.url, publicUrl: config.server.publicUrl }, "listening");

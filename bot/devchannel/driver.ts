@@ -87,6 +87,25 @@ export class DevChannelDriver {
     });
   }
 
+  /** A press on an Action.Execute button of a card the bot posted in a team channel. */
+  channelCardAction(
+    user: DevUser,
+    channelId: string,
+    action: { verb: string; data?: Record<string, unknown> },
+    replyToId?: string,
+  ): Promise<BotResponse> {
+    const personal = this.personalActivity(user);
+    return this.send({
+      ...personal,
+      conversation: { id: channelId, conversationType: "channel", isGroup: true, tenantId: this.tenantId },
+      channelData: { tenant: { id: this.tenantId }, channel: { id: channelId } },
+      type: "invoke",
+      name: "adaptiveCard/action",
+      ...(replyToId ? { replyToId } : {}),
+      value: { action: { type: "Action.Execute", verb: action.verb, data: action.data ?? {} }, trigger: "manual" },
+    });
+  }
+
   /** Posts any activity to the bot (opening its conversation at the connector first). */
   async send(activity: Record<string, unknown>): Promise<BotResponse> {
     const conversation = activity.conversation as { id?: string } | undefined;

@@ -19,7 +19,9 @@ describe("POST /api/messages with the dev channel as Teams", () => {
     expect(delivered).toHaveLength(1);
     expect(delivered[0]?.kind).toBe("reply");
     expect(delivered[0]?.body.type).toBe("message");
-    expect(delivered[0]?.body.text).toMatch(/can't answer ICT questions in chat yet/);
+    expect(delivered[0]?.body.attachments).toEqual([
+      expect.objectContaining({ contentType: "application/vnd.microsoft.card.adaptive" }),
+    ]);
   });
 
   it("keeps the conversation reference and the sender's Entra object id on every message", async () => {

@@ -37,18 +37,21 @@ describe.skipIf(chromiumMissing)("chatting with the bot in Microsoft 365 Agents 
     await t?.stop();
   });
 
-  it("shows the bot's answer to a message typed by a person", async () => {
+  it("answers a typed question with an article card, and raises a ticket when the person presses Talk to someone", async () => {
     const page = await browser.newPage();
     // The playground asks a CDN for fonts; nothing may leave this machine.
     await page.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());
     await page.goto(playgroundUrl);
     const editor = page.locator("[data-lexical-editor=true]");
     await editor.click({ timeout: 30_000 });
-    await editor.pressSequentially("My laptop will not start");
+    await editor.pressSequentially("I forgot my password");
     await editor.press("Enter");
-    await expect
-      .poll(async () => page.getByText("can't answer ICT questions in chat yet").count(), { timeout: 20_000 })
-      .toBeGreaterThan(0);
+
+    const talk = page.getByRole("button", { name: "Talk to someone" }).last();
+    await talk.waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByRole("button", { name: "That helped" }).count()).toBeGreaterThan(0);
+    await talk.click();
+    await expect.poll(() => page.getByText(/Ticket ICT-\d{6} raised/).count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: join(projectRoot, "test-results", "playground.png") });
   }, 60_000);
 });

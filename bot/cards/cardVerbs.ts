@@ -1,0 +1,13 @@
+/** Every Action.Execute verb the app's cards use, named once. */
+export const cardVerbs = {
+  helped: "selfhelp.helped",
+  notQuite: "selfhelp.notQuite",
+  pick: "selfhelp.pick",
+  talk: "selfhelp.talk",
+  assign: "ticket.assign",
+  note: "ticket.note",
+  resolve: "ticket.resolve",
+  rate: "ticket.rate",
+} as const;
+
+export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

@@ -1,0 +1,110 @@
+import { CardFactory, type CloudAdapter } from "botbuilder";
+import type { Logger } from "pino";
+import type { StoredConversationReference } from "../../core/conversations/conversationTable";
+import { t } from "../../core/messages/catalogue";
+import { recentQuestions } from "../../core/servicedesk/questionLog";
+import type { Ticket, TicketSource } from "../../core/servicedesk/serviceDeskTables";
+import { type Agent, notesOf, raiseTicket, recordChannelCard, ticketReference } from "../../core/servicedesk/tickets";
+import type { Db } from "../../core/store/database";
+import { deskTicketCard, ratingCard } from "../cards/ticketCards";
+import { sendProactive } from "../proactive";
+
+export type ServiceDeskDeps = {
+  db: Db;
+  log: Logger;
+  adapter: CloudAdapter;
+  /** "" when bot authentication is off (dev tenant). */
+  botAppId: string;
+  /** The Teams channel (conversation id) where tickets go; null: tickets are kept but not posted. */
+  channelId: string | null;
+};
+
+/** Where the service desk works: the configured channel, reached like the requester's chat. */
+function channelReference(deps: ServiceDeskDeps, via: StoredConversationReference): StoredConversationReference | null {
+  if (!deps.channelId) return null;
+  return {
+    ...via,
+    conversation: {
+      id: deps.channelId,
+      conversationType: "channel",
+      isGroup: true,
+      ...(via.conversation.tenantId ? { tenantId: via.conversation.tenantId } : {}),
+    },
+  };
+}
+
+/**
+ * Raises a ticket with the conversation so far and posts it to the
+ * service-desk channel. A channel that cannot be reached is logged; the ticket
+ * is kept either way.
+ */
+export async function escalate(
+  deps: ServiceDeskDeps,
+  props: {
+    requester: Agent;
+    reference: StoredConversationReference;
+    subject: string;
+    source: TicketSource;
+    questionId?: string;
+  },
+): Promise<Ticket> {
+  const history = await recentQuestions(deps.db, props.reference.conversation.id);
+  const ticket = await raiseTicket(deps.db, {
+    requester: props.requester,
+    conversationId: props.reference.conversation.id,
+    subject: props.subject,
+    transcript: history.map((q) => ({
+      at: new Date(q.asked_at).toISOString(),
+      from: "user" as const,
+      text: q.question,
+    })),
+    source: props.source,
+    ...(props.questionId !== undefined ? { questionId: props.questionId } : {}),
+  });
+  const channel = channelReference(deps, props.reference);
+  if (!channel) {
+    deps.log.warn(
+      { ticket: ticketReference(ticket.id) },
+      "no service-desk channel configured (SERVICE_DESK_CHANNEL_ID): ticket kept, not posted",
+    );
+    return ticket;
+  }
+  try {
+    const activityId = await sendProactive(deps.adapter, deps.botAppId, channel, {
+      attachments: [CardFactory.adaptiveCard(deskTicketCard(ticket, []))],
+    });
+    if (activityId) await recordChannelCard(deps.db, ticket.id, channel.conversation.id, activityId);
+  } catch (error) {
+    deps.log.error(
+      { err: error, ticket: ticketReference(ticket.id) },
+      "could not post the ticket to the service-desk channel",
+    );
+  }
+  return ticket;
+}
+
+/** The requester hears about every step in their 1:1 chat; a resolved ticket brings the rating card. */
+export async function tellRequester(
+  deps: ServiceDeskDeps,
+  ticket: Ticket,
+  text: string,
+  reference: StoredConversationReference,
+) {
+  try {
+    await sendProactive(deps.adapter, deps.botAppId, reference, { text });
+    if (ticket.status === "resolved") {
+      await sendProactive(deps.adapter, deps.botAppId, reference, {
+        attachments: [CardFactory.adaptiveCard(ratingCard(ticket))],
+      });
+    }
+  } catch (error) {
+    deps.log.error({ err: error, ticket: ticketReference(ticket.id) }, "could not tell the requester");
+  }
+}
+
+/** The desk card as it is now, for an in-place update. */
+export async function currentDeskCard(deps: ServiceDeskDeps, ticket: Ticket) {
+  return deskTicketCard(ticket, await notesOf(deps.db, ticket.id));
+}
+
+export const subjectFrom = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, 120) || t("selfhelp.talk");
