@@ -1,10 +1,7 @@
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { pino } from "pino";
 import { migrateToLatest } from "../core/store/migrate";
 import { openStore } from "../core/store/openStore";
@@ -17,6 +14,8 @@ import { runSync } from "../graph/sync/runSync";
 import type { SyncDeps } from "../graph/sync/syncContext";
 import { usersSync } from "../graph/sync/usersSync";
 import { fetchTrusting } from "../graph/trustedFetch";
+import { writeBenchmarkSection } from "./benchmarksDoc";
+import { benchEngine, throwawayStore } from "./benchStore";
 
 /**
  * `npm run bench`: the users and devices syncs of a large council against a
@@ -36,8 +35,7 @@ const { values } = parseArgs({
 const staff = Number(values.staff);
 const deviceCount = Number(values.devices);
 const rounds = Number(values.rounds);
-const engine = values.engine === "postgres" ? "postgres" : "pglite";
-const postgresUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const engine = benchEngine(values.engine);
 
 type TenantInfo = DevTenantAddress & { today: string };
 const tenantProcess = fork(join(import.meta.dirname, "devTenantProcess.ts"), [String(staff), String(deviceCount)], {
@@ -107,18 +105,8 @@ async function rawFetch(): Promise<number> {
 
 /** The real syncs into a fresh store: embedded on disk, or a new PostgreSQL database. */
 async function syncIntoStore(): Promise<{ ms: number; rssBefore: number }> {
-  const dir = mkdtempSync(join(tmpdir(), "icthub-bench-"));
-  const database = `icthub_bench_${randomUUID().replaceAll("-", "")}`;
-  const admin = engine === "postgres" ? new pg.Client({ connectionString: postgresUrl }) : null;
-  if (admin) {
-    await admin.connect();
-    await admin.query(`create database ${database}`);
-  }
-  const url = new URL(postgresUrl);
-  url.pathname = `/${database}`;
-  const store = await openStore(
-    engine === "postgres" ? { engine, url: url.toString(), poolMax: 10 } : { engine, dataDir: dir },
-  );
+  const throwaway = await throwawayStore(engine);
+  const store = await openStore(throwaway.config);
   await migrateToLatest(store.db);
   const deps: SyncDeps = {
     db: store.db,
@@ -138,11 +126,7 @@ async function syncIntoStore(): Promise<{ ms: number; rssBefore: number }> {
   }
   const ms = performance.now() - started;
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
-  if (admin) {
-    await admin.query(`drop database ${database} with (force)`);
-    await admin.end();
-  }
+  await throwaway.drop();
   return { ms, rssBefore };
 }
 
@@ -180,13 +164,4 @@ const lines = [
 ];
 process.stdout.write(`${lines.join("\n")}\n`);
 
-if (!values["dry-run"]) {
-  const path = join(import.meta.dirname, "..", "docs", "benchmarks.md");
-  const doc = readFileSync(path, "utf8");
-  const marker = `<!-- graph-sync-${engine} -->`;
-  const section = `${marker}\n${lines.join("\n")}\n${marker}`;
-  const updated = doc.includes(marker)
-    ? doc.replace(new RegExp(`${marker}[\\s\\S]*${marker}`), section)
-    : `${doc.trimEnd()}\n\n${section}\n`;
-  writeFileSync(path, updated);
-}
+if (!values["dry-run"]) writeBenchmarkSection(`graph-sync-${engine}`, lines);
