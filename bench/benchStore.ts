@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import type { Config } from "../core/config";
+import { type Config, loadConfig } from "../core/config";
 
 type StoreConfig = Config["store"];
 
@@ -41,4 +41,16 @@ export async function throwawayStore(engine: BenchEngine): Promise<{ config: Sto
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The app's configuration for a benchmark: the throwaway store, a small dev council, no workers, no logs. */
+export function benchAppConfig(store: StoreConfig, council: { staff: number; devices: number }): Config {
+  return loadConfig({
+    PORT: "0",
+    ...(store.engine === "postgres" ? { DATABASE_URL: store.url } : { DATA_DIR: store.dataDir }),
+    WORKERS_ENABLED: "false",
+    DEV_TENANT_STAFF: String(council.staff),
+    DEV_TENANT_DEVICES: String(council.devices),
+    LOG_LEVEL: "silent",
+  });
 }

@@ -4,11 +4,10 @@ import express from "express";
 import { pino } from "pino";
 import { createAdapter } from "../bot/adapter";
 import { startDevChannel } from "../bot/devchannel/startDevChannel";
-import { loadConfig } from "../core/config";
 import { listen } from "../server/listen";
 import { startIctHub } from "../server/start";
 import { writeBenchmarkSection } from "./benchmarksDoc";
-import { benchEngine, engineName, throwawayStore } from "./benchStore";
+import { benchAppConfig, benchEngine, engineName, throwawayStore } from "./benchStore";
 
 /**
  * The cost of one self-help turn (search, question log, answer card) through
@@ -37,16 +36,7 @@ const questions = [
 const engine = benchEngine(values.engine);
 const silent = pino({ level: "silent" });
 const throwaway = await throwawayStore(engine);
-const config = loadConfig({
-  PORT: "0",
-  ...(throwaway.config.engine === "postgres"
-    ? { DATABASE_URL: throwaway.config.url }
-    : { DATA_DIR: throwaway.config.dataDir }),
-  WORKERS_ENABLED: "false",
-  DEV_TENANT_STAFF: "40",
-  DEV_TENANT_DEVICES: "40",
-  LOG_LEVEL: "silent",
-});
+const config = benchAppConfig(throwaway.config, { staff: 40, devices: 40 });
 
 const echoAdapter = createAdapter(config.bot, silent);
 const echo = new ActivityHandler();

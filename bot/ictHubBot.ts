@@ -12,6 +12,8 @@ import { t } from "../core/messages/catalogue";
 import type { Db } from "../core/store/database";
 import { myIctDeepLink, welcomeCard } from "./cards/welcomeCard";
 import { conversationSeenFrom } from "./conversationSeen";
+import { handleRequestAction, isRequestVerb } from "./requests/requestActions";
+import { deliverWaitingApprovals, type RequestDeps } from "./requests/requestNotices";
 import { handleCardAction, isServiceDeskVerb } from "./servicedesk/cardActions";
 import { answerQuestion, type SelfHelpDeps } from "./servicedesk/selfHelpTurn";
 
@@ -22,6 +24,8 @@ export type IctHubBotDeps = {
   teamsAppId: string;
   /** Self-help search, tickets and the service desk. */
   selfHelp: SelfHelpDeps;
+  /** Device requests and their approval. */
+  requests: RequestDeps;
 };
 
 /**
@@ -43,6 +47,7 @@ export class IctHubBot extends TeamsActivityHandler {
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.remember(context, { always: true });
       await this.welcomeOnce(context);
+      await this.deliverWaitingApprovals(context);
       await next();
     });
 
@@ -72,6 +77,7 @@ export class IctHubBot extends TeamsActivityHandler {
     await this.remember(context);
     const verb = invokeValue.action?.verb;
     if (isServiceDeskVerb(verb)) return handleCardAction(this.deps.selfHelp, context, verb, invokeValue.action.data);
+    if (isRequestVerb(verb)) return handleRequestAction(this.deps.requests, context, verb, invokeValue.action.data);
     this.deps.log.warn({ verb: invokeValue.action?.verb }, "card action with no handler");
     return {
       statusCode: 200,
@@ -86,6 +92,13 @@ export class IctHubBot extends TeamsActivityHandler {
     if (!options.always && this.recorded.has(seen)) return;
     await recordConversation(this.deps.db, seen);
     this.recorded.remember(seen);
+  }
+
+  /** Someone who decides requests but had no chat with the app gets the cards that waited for them. */
+  private async deliverWaitingApprovals(context: TurnContext) {
+    const aadObjectId = context.activity.from?.aadObjectId;
+    if (!aadObjectId || (context.activity.conversation.conversationType ?? "personal") !== "personal") return;
+    await deliverWaitingApprovals(this.deps.requests, aadObjectId, context.activity.from.name ?? "");
   }
 
   /** Teams sends both installationUpdate and conversationUpdate on install; greet once. */

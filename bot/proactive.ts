@@ -18,3 +18,16 @@ export async function sendProactive(
   });
   return id;
 }
+
+/** Replaces a card the bot posted earlier, outside a turn. */
+export async function updateProactive(
+  adapter: CloudAdapter,
+  botAppId: string,
+  reference: StoredConversationReference,
+  activityId: string,
+  activity: Partial<Activity>,
+): Promise<void> {
+  await adapter.continueConversationAsync(botAppId, reference as Partial<ConversationReference>, async (context) => {
+    await context.updateActivity({ ...activity, id: activityId, type: "message" });
+  });
+}

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { parseEnv } from "node:util";
 import { z } from "zod";
+import { defaultRefreshPolicy, type RefreshPolicy } from "./refresh/refreshPolicy";
 
 /**
  * The app's one configuration, read from the environment (and an optional
@@ -50,12 +51,16 @@ export type Config = Readonly<{
   devTenant: Readonly<{ port: number; staff: number; devices: number; seed: number }> | null;
   /** The Teams channel (its conversation id) where escalated tickets are posted; null: kept, not posted. */
   serviceDeskChannelId: string | null;
+  /** Sign-in names of ICT's approvers: they decide device requests of people with no manager or directorate head. */
+  ictApprovers: readonly string[];
   sync: Readonly<{
     /** Whether the workers sync from Graph on their schedule. */
     scheduled: boolean;
     /** Days of usage-report snapshots kept. */
     usageRetentionDays: number;
   }>;
+  /** How devices are classified for refresh (age, Windows 11, silence). */
+  refresh: Readonly<RefreshPolicy>;
 }>;
 
 /** Thrown when the environment does not describe a runnable app. */
@@ -82,6 +87,10 @@ const portExpectation = "expects a port number from 1 to 65535 (0 picks a free p
 const flag = z.enum(["true", "false", "1", "0"], {
   error: "expects true or false",
 });
+const wholeNumber = (from: number, to: number, unit: string, fallback: number) => {
+  const error = `expects a whole number of ${unit} from ${from} to ${to}`;
+  return z.coerce.number({ error }).int({ error }).min(from, { error }).max(to, { error }).default(fallback);
+};
 
 /** One entry per environment variable; keys are the variable names. */
 const variables = z.object({
@@ -142,6 +151,16 @@ const variables = z.object({
     })
     .default("info"),
   WORKERS_ENABLED: flag.default("true"),
+  ICT_APPROVERS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((upn) => upn.trim())
+        .filter((upn) => upn !== ""),
+    )
+    .pipe(z.array(z.email({ error: "expects sign-in names separated by commas, e.g. ict.approver@council.gov.uk" })))
+    .optional(),
   SERVICE_DESK_CHANNEL_ID: z
     .string()
     .regex(/^19:.+@thread\.(tacv2|skype)$/, { error: "expects a Teams channel id such as 19:abc123@thread.tacv2" })
@@ -153,6 +172,16 @@ const variables = z.object({
     .min(28, { error: "expects a whole number of days from 28 to 3650" })
     .max(3650, { error: "expects a whole number of days from 28 to 3650" })
     .default(1095),
+  REFRESH_AGE_YEARS: z.coerce
+    .number({ error: "expects a number of years from 1 to 15, such as 4 or 4.5" })
+    .min(1, { error: "expects a number of years from 1 to 15, such as 4 or 4.5" })
+    .max(15, { error: "expects a number of years from 1 to 15, such as 4 or 4.5" })
+    .default(defaultRefreshPolicy.ageYears),
+  REFRESH_DUE_MONTHS: wholeNumber(0, 36, "months", defaultRefreshPolicy.dueMonths),
+  REFRESH_REQUIRE_WINDOWS_11: flag.default(defaultRefreshPolicy.requireWindows11 ? "true" : "false"),
+  REFRESH_NONCOMPLIANT_DUE: flag.default(defaultRefreshPolicy.noncompliantIsDue ? "true" : "false"),
+  DEVICE_STALE_DAYS: wholeNumber(1, 365, "days", defaultRefreshPolicy.staleDays),
+  DEVICE_LOST_DAYS: wholeNumber(2, 1000, "days", defaultRefreshPolicy.lostDays),
   DEV_TENANT_PORT: z.coerce
     .number({ error: portExpectation })
     .int({ error: portExpectation })
@@ -259,6 +288,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problems.push(`HOST must be a loopback address while bot authentication is off (dev tenant), got "${host}"`);
   }
 
+  if (v.DEVICE_LOST_DAYS <= v.DEVICE_STALE_DAYS) {
+    problems.push(
+      `DEVICE_LOST_DAYS (${v.DEVICE_LOST_DAYS}) must be more than DEVICE_STALE_DAYS (${v.DEVICE_STALE_DAYS}): a device is stale before it is lost`,
+    );
+  }
+  if (v.REFRESH_DUE_MONTHS >= v.REFRESH_AGE_YEARS * 12) {
+    problems.push(
+      `REFRESH_DUE_MONTHS (${v.REFRESH_DUE_MONTHS}) must be less than REFRESH_AGE_YEARS (${v.REFRESH_AGE_YEARS}) in months`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = v.PUBLIC_URL ?? `http://localhost:${v.PORT}`;
@@ -288,7 +328,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ? null
       : { port: v.DEV_TENANT_PORT, staff: v.DEV_TENANT_STAFF, devices: v.DEV_TENANT_DEVICES, seed: v.DEV_TENANT_SEED },
     serviceDeskChannelId: v.SERVICE_DESK_CHANNEL_ID ?? null,
+    ictApprovers: Object.freeze(v.ICT_APPROVERS ?? []),
     sync: { scheduled: isOn(v.GRAPH_SYNC_SCHEDULED), usageRetentionDays: v.USAGE_RETENTION_DAYS },
+    refresh: {
+      ageYears: v.REFRESH_AGE_YEARS,
+      dueMonths: v.REFRESH_DUE_MONTHS,
+      staleDays: v.DEVICE_STALE_DAYS,
+      lostDays: v.DEVICE_LOST_DAYS,
+      requireWindows11: isOn(v.REFRESH_REQUIRE_WINDOWS_11),
+      noncompliantIsDue: isOn(v.REFRESH_NONCOMPLIANT_DUE),
+    },
   };
   return deepFreeze(config);
 }

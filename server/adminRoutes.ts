@@ -1,9 +1,11 @@
 import { timingSafeEqual } from "node:crypto";
 import { Router } from "express";
 import { z } from "zod";
+import type { RefreshPolicy } from "../core/refresh/refreshPolicy";
 import { runSync } from "../graph/sync/runSync";
 import type { SyncDeps } from "../graph/sync/syncContext";
 import { syncJobs, syncNames } from "../graph/sync/syncJobs";
+import { refreshAdminRoutes } from "./refreshAdminRoutes";
 
 const syncRequest = z.object({ syncs: z.array(z.enum(syncNames as [string, ...string[]])).min(1) });
 
@@ -12,10 +14,10 @@ const isLoopback = (address: string | undefined) =>
 
 /**
  * Routes for the CLI on this machine: the embedded store belongs to the server
- * process, so `npm run sync` asks the server to run syncs instead of opening
- * the store itself. Loopback only, with the token the server wrote to DATA_DIR.
+ * process, so `npm run sync` and `npm run refresh` ask the server instead of
+ * opening the store themselves. Loopback only, with the token the server wrote to DATA_DIR.
  */
-export function adminRoutes(adminToken: string, syncDeps: SyncDeps): Router {
+export function adminRoutes(adminToken: string, syncDeps: SyncDeps, refreshPolicy: RefreshPolicy): Router {
   const router = Router();
   router.use((req, res, next) => {
     const given = Buffer.from(String(req.headers["x-admin-token"] ?? ""));
@@ -49,5 +51,7 @@ export function adminRoutes(adminToken: string, syncDeps: SyncDeps): Router {
     }
     res.end();
   });
+
+  router.use("/refresh", refreshAdminRoutes(syncDeps.db, refreshPolicy));
   return router;
 }

@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { createAdapter } from "../bot/adapter";
 import { IctHubBot } from "../bot/ictHubBot";
+import { requestForm } from "../bot/requests/requestActions";
+import type { RequestDeps } from "../bot/requests/requestNotices";
 import type { Config } from "../core/config";
 import { loadArticles } from "../core/selfhelp/loadArticles";
 import { createKnowledgeBase } from "../core/selfhelp/searchIndex";
@@ -16,6 +18,7 @@ import { createSyncDeps } from "../graph/sync/createSyncDeps";
 import type { SyncDeps } from "../graph/sync/syncContext";
 import { adminRoutes } from "./adminRoutes";
 import { createHttpApp } from "./app";
+import { approvalWorker } from "./approvalWorker";
 import { heartbeatWorker } from "./heartbeatWorker";
 import { helpRoute } from "./helpRoute";
 import { listen } from "./listen";
@@ -34,6 +37,8 @@ export type RunningApp = {
   graph: GraphAccess;
   /** What the sync jobs run with (tests and the admin route run syncs on demand). */
   syncDeps: SyncDeps;
+  /** What device requests run with (tests chase approvals on demand). */
+  requests: RequestDeps;
   /** Drains HTTP, stops workers and closes the store. */
   stop(): Promise<void>;
 };
@@ -42,6 +47,8 @@ export type StartOptions = {
   log: Logger;
   /** Folder of the built tabs; defaults to dist/tabs. */
   tabsDir?: string;
+  /** The clock for time-based work (approval reminders); tests move it. */
+  now?: () => Date;
 };
 
 /** The sentence that opens every log: which tenant, which store, whether bot auth is on. */
@@ -74,6 +81,16 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
 
     const adapter = createAdapter(config.bot, log);
     const knowledge = createKnowledgeBase(await loadArticles());
+    const requests: RequestDeps = {
+      db: store.db,
+      log,
+      adapter,
+      botAppId: config.bot.appId ?? "",
+      channelId: config.serviceDeskChannelId,
+      ictApprovers: config.ictApprovers,
+      refreshPolicy: config.refresh,
+      now: options.now ?? (() => new Date()),
+    };
     const bot = new IctHubBot({
       db: store.db,
       log,
@@ -87,7 +104,9 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
         channelId: config.serviceDeskChannelId,
         knowledge,
         publicUrl: config.server.publicUrl,
+        deviceRequestForm: (context) => requestForm(requests, context),
       },
+      requests,
     });
     const app = createHttpApp({
       db: store.db,
@@ -96,7 +115,7 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
       bot,
       botAuthenticationOn: config.bot.appId !== null,
       tabsDir: options.tabsDir ?? join(projectRoot, "dist", "tabs"),
-      adminRouter: adminRoutes(adminToken, syncDeps),
+      adminRouter: adminRoutes(adminToken, syncDeps, config.refresh),
       pageRouters: [helpRoute((id) => knowledge.article(id))],
     });
     const http = await listen(app, config.server.port, config.server.host);
@@ -111,7 +130,10 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
         version: appVersion,
         startedAt: new Date(),
       });
-      workers = startWorkers([heartbeat, ...(config.sync.scheduled ? syncWorkers(syncDeps) : [])], log);
+      workers = startWorkers(
+        [heartbeat, approvalWorker(requests), ...(config.sync.scheduled ? syncWorkers(syncDeps) : [])],
+        log,
+      );
     }
 
     const connected = graph;
@@ -120,6 +142,7 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
       store,
       graph: connected,
       syncDeps,
+      requests,
       async stop() {
         await http.close(config.server.shutdownGraceMs);
         await workers?.stop(config.server.shutdownGraceMs);

@@ -8,6 +8,12 @@ export const cardVerbs = {
   note: "ticket.note",
   resolve: "ticket.resolve",
   rate: "ticket.rate",
+  requestSubmit: "request.submit",
+  requestView: "request.view",
+  approve: "request.approve",
+  reject: "request.reject",
+  cancel: "request.cancel",
+  fulfil: "request.fulfil",
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

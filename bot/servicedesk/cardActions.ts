@@ -14,6 +14,7 @@ import {
   ticketReference,
 } from "../../core/servicedesk/tickets";
 import { cardVerbs } from "../cards/cardVerbs";
+import { cardResponse, invalidCardData } from "../cards/invokeResponses";
 import type { AdaptiveCardJson } from "../cards/renderCard";
 import { answerCard, messageCard } from "../cards/selfHelpCards";
 import { conversationSeenFrom } from "../conversationSeen";
@@ -35,12 +36,6 @@ const schemas = {
   [cardVerbs.rate]: z.object({ ticketId: id, score: z.coerce.number().int() }),
 } as const;
 
-const cardResponse = (card: AdaptiveCardJson): AdaptiveCardInvokeResponse => ({
-  statusCode: 200,
-  type: "application/vnd.microsoft.card.adaptive",
-  value: card as unknown as Record<string, unknown>,
-});
-
 export const isServiceDeskVerb = (verb: string | undefined): verb is keyof typeof schemas =>
   verb !== undefined && verb in schemas;
 
@@ -55,13 +50,7 @@ export async function handleCardAction(
   data: unknown,
 ): Promise<AdaptiveCardInvokeResponse> {
   const parsed = schemas[verb].safeParse(data);
-  if (!parsed.success) {
-    return {
-      statusCode: 400,
-      type: "application/vnd.microsoft.error",
-      value: { code: "BadRequest", message: "Invalid card data" },
-    };
-  }
+  if (!parsed.success) return invalidCardData;
   const from = context.activity.from;
   const person = { aadObjectId: from.aadObjectId ?? from.id, name: from.name ?? null };
   try {

@@ -13,6 +13,8 @@ export type SelfHelpDeps = ServiceDeskDeps & {
   knowledge: SelfHelpKnowledge;
   /** Base of the full-article links: PUBLIC_URL. */
   publicUrl: string;
+  /** The device request form, for someone who asks for a device. */
+  deviceRequestForm: (context: TurnContext) => Promise<AdaptiveCardJson>;
 };
 
 export const articleUrl = (publicUrl: string, id: string) => `${publicUrl}/help/${encodeURIComponent(id)}`;
@@ -70,7 +72,8 @@ async function cardFor(
   if (found.confidence === "none" || !top) return messageCard(t("selfhelp.none.text"), { offerTalkFor: questionId });
   const aadObjectId = context.activity.from.aadObjectId;
   if (top.action === "ticket-status" && aadObjectId) return ticketListCard(await ticketsOf(deps.db, aadObjectId));
-  if ((top.action === "talk-to-human" || top.action === "device-request") && aadObjectId) {
+  if (top.action === "device-request" && aadObjectId) return deps.deviceRequestForm(context);
+  if (top.action === "talk-to-human" && aadObjectId) {
     await found.recorded;
     const ticket = await escalate(deps, {
       requester: { aadObjectId, name: context.activity.from.name ?? null },

@@ -20,7 +20,10 @@ export type ServiceDeskDeps = {
 };
 
 /** Where the service desk works: the configured channel, reached like the requester's chat. */
-function channelReference(deps: ServiceDeskDeps, via: StoredConversationReference): StoredConversationReference | null {
+export function channelReference(
+  deps: ServiceDeskDeps,
+  via: StoredConversationReference,
+): StoredConversationReference | null {
   if (!deps.channelId) return null;
   return {
     ...via,

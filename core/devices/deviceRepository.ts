@@ -3,6 +3,7 @@ import type { Db } from "../store/database";
 import { inChunks } from "../store/inChunks";
 import { columnList, jsonRecordset } from "../store/jsonRecordset";
 import type { DeviceHardware, ManagedDevice } from "./managedDevice";
+import { isWindows11Sql } from "./windowsVersion";
 
 const deviceColumns = {
   id: "text",
@@ -29,7 +30,8 @@ const updatedOnConflict = Object.keys(deviceColumns)
 
 /**
  * Inserts or updates devices seen in sync run `run`. A device whose model or
- * serial number changed has its hardware read again.
+ * serial number changed has its hardware read again; one seen moving from
+ * Windows 10 to Windows 11 has the time recorded (refresh waves count upgrades by it).
  */
 export async function upsertManagedDevices(db: Db, devices: readonly ManagedDevice[], run: number, at: Date) {
   for (const chunk of inChunks(devices, 2_000)) {
@@ -55,6 +57,10 @@ export async function upsertManagedDevices(db: Db, devices: readonly ManagedDevi
       select r.*, ${at}::timestamptz, ${run}::integer from ${jsonRecordset(rows, deviceColumns)}
       on conflict (id) do update set ${sql.raw(updatedOnConflict)},
         synced_at = excluded.synced_at, sync_run = excluded.sync_run, removed_at = null,
+        upgraded_to_windows_11_at = case
+          when managed_device.upgraded_to_windows_11_at is null
+            and not ${isWindows11Sql("managed_device")} and ${isWindows11Sql("excluded")} then ${at}::timestamptz
+          else managed_device.upgraded_to_windows_11_at end,
         hardware_read_at = case when managed_device.model is distinct from excluded.model
           or managed_device.serial_number is distinct from excluded.serial_number
           then null else managed_device.hardware_read_at end`.execute(db);

@@ -51,4 +51,6 @@ export type ManagedDeviceTable = {
   synced_at: Date;
   sync_run: number;
   removed_at: Date | null;
+  /** When a sync first saw the device on Windows 11 after seeing it on Windows 10. */
+  upgraded_to_windows_11_at: Date | null;
 };

@@ -3,6 +3,8 @@ import type { BotConversationTable, BotUserTable } from "../conversations/conver
 import type { ManagedDeviceTable } from "../devices/managedDevice";
 import type { DirectoryUserTable } from "../directory/directoryUser";
 import type { AppInstanceTable } from "../instances/instanceTable";
+import type { RefreshWaveTable } from "../refresh/refreshWave";
+import type { DeviceRequestAuditTable, DeviceRequestTable } from "../requests/requestTables";
 import type { SelfhelpQuestionTable, TicketNoteTable, TicketTable } from "../servicedesk/serviceDeskTables";
 import type { SharePointSiteTable } from "../sharepoint/sharePointSite";
 import type { SyncRunTable, SyncStateTable } from "../sync/syncTables";
@@ -23,6 +25,9 @@ export type Database = {
   selfhelp_question: SelfhelpQuestionTable;
   ticket: TicketTable;
   ticket_note: TicketNoteTable;
+  refresh_wave: RefreshWaveTable;
+  device_request: DeviceRequestTable;
+  device_request_audit: DeviceRequestAuditTable;
 };
 
 /** A database handle or an open transaction: repositories accept either. */

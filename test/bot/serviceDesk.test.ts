@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DevUser } from "../../bot/devchannel/driver";
 import { startTestApp, type TestApp } from "../support/testApp";
+import { cardsIn as cardsInTranscript, textsIn as textsInTranscript } from "../support/transcriptReading";
 
 const deskChannel = "19:servicedesk@thread.tacv2";
 
@@ -26,19 +27,8 @@ describe("self-help and the service desk, through the dev channel", () => {
   });
   afterAll(() => t.stop());
 
-  /** The cards the bot has sent to a conversation, oldest first. */
-  const cardsIn = (conversationId: string) =>
-    t.channel.connector.transcript.delivered(conversationId).flatMap((e) =>
-      ((e.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => ({
-        card: a.content,
-        activityId: e.activityId,
-        kind: e.kind,
-      })),
-    );
-  const textsIn = (conversationId: string) =>
-    t.channel.connector.transcript
-      .delivered(conversationId)
-      .flatMap((e) => (typeof e.body.text === "string" ? [e.body.text] : []));
+  const cardsIn = (conversationId: string) => cardsInTranscript<Card>(t.channel.connector.transcript, conversationId);
+  const textsIn = (conversationId: string) => textsInTranscript(t.channel.connector.transcript, conversationId);
   const lastCard = (user: DevUser) => cardsIn(t.channel.driver.personalConversationId(user)).at(-1)?.card;
   const actionOf = (card: Card | undefined, verb: string) => card?.actions?.find((a) => a.verb === verb);
 
@@ -159,19 +149,6 @@ describe("self-help and the service desk, through the dev channel", () => {
   it("raises a ticket straight away when someone asks for a person", async () => {
     await t.channel.driver.message(agent, "can I speak to a real person please");
     expect(cardText(lastCard(agent))).toMatch(/Ticket ICT-\d{6} raised/);
-  });
-
-  it("raises a ticket for a device request, marked as one, until device requests exist", async () => {
-    const rhys = t.channel.driver.user("Rhys Morgan");
-    await t.channel.driver.message(rhys, "I need a new laptop");
-    expect(cardText(lastCard(rhys))).toMatch(/Ticket ICT-\d{6} raised/);
-    const ticket = await t.app.store.db
-      .selectFrom("ticket")
-      .select(["source", "subject"])
-      .where("requester_aad_id", "=", rhys.aadObjectId)
-      .executeTakeFirstOrThrow();
-    expect(ticket).toEqual({ source: "device-request", subject: "I need a new laptop" });
-    expect(cardText(cardsIn(deskChannel).at(-1)?.card)).toContain("I need a new laptop");
   });
 
   it("answers 400 to card data it cannot read", async () => {

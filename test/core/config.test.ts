@@ -101,4 +101,43 @@ describe("configuration", () => {
   it("runs without a .env file", () => {
     expect(environmentWithDotEnv({ PORT: "1" }, "/nonexistent/.env")).toMatchObject({ PORT: "1" });
   });
+
+  it("classifies devices for refresh at 4 years, due 6 months before, stale after 30 days and lost after 90, unless told otherwise", () => {
+    expect(loadConfig({}).refresh).toEqual({
+      ageYears: 4,
+      dueMonths: 6,
+      staleDays: 30,
+      lostDays: 90,
+      requireWindows11: true,
+      noncompliantIsDue: false,
+    });
+    const config = loadConfig({
+      REFRESH_AGE_YEARS: "4.5",
+      REFRESH_DUE_MONTHS: "12",
+      REFRESH_REQUIRE_WINDOWS_11: "false",
+      REFRESH_NONCOMPLIANT_DUE: "true",
+      DEVICE_STALE_DAYS: "14",
+      DEVICE_LOST_DAYS: "60",
+    });
+    expect(config.refresh).toEqual({
+      ageYears: 4.5,
+      dueMonths: 12,
+      staleDays: 14,
+      lostDays: 60,
+      requireWindows11: false,
+      noncompliantIsDue: true,
+    });
+  });
+
+  it("refuses a refresh policy that contradicts itself", () => {
+    expect(problemsOf({ DEVICE_STALE_DAYS: "30", DEVICE_LOST_DAYS: "30" })).toEqual([
+      "DEVICE_LOST_DAYS (30) must be more than DEVICE_STALE_DAYS (30): a device is stale before it is lost",
+    ]);
+    expect(problemsOf({ REFRESH_AGE_YEARS: "2", REFRESH_DUE_MONTHS: "24" })).toEqual([
+      "REFRESH_DUE_MONTHS (24) must be less than REFRESH_AGE_YEARS (2) in months",
+    ]);
+    expect(problemsOf({ REFRESH_DUE_MONTHS: "6.5" })).toEqual([
+      'REFRESH_DUE_MONTHS expects a whole number of months from 0 to 36, got "6.5"',
+    ]);
+  });
 });

@@ -20,7 +20,10 @@ export type TestApp = {
  * Starts the whole app in dev-tenant mode on an in-memory store (or the given
  * environment), with an empty tabs folder unless one is given.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { now?: () => Date } = {},
+): Promise<TestApp> {
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -41,6 +44,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await startIctHub(config, {
     log,
     tabsDir: env.TABS_DIR ?? mkdtempSync(join(tmpdir(), "icthub-tabs-")),
+    ...(options.now ? { now: options.now } : {}),
   });
   const channel = await startDevChannel({ botEndpoint: `${app.url}/api/messages` });
   return {

@@ -2,6 +2,8 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001_bot_conversations";
 import * as m0002 from "./0002_graph_sync";
 import * as m0003 from "./0003_service_desk";
+import * as m0004 from "./0004_refresh_waves";
+import * as m0005 from "./0005_device_requests";
 
 /**
  * Every migration, in order. Names never change once released; a new change
@@ -11,4 +13,6 @@ export const migrations: Record<string, Migration> = {
   "0001_bot_conversations": m0001,
   "0002_graph_sync": m0002,
   "0003_service_desk": m0003,
+  "0004_refresh_waves": m0004,
+  "0005_device_requests": m0005,
 };
