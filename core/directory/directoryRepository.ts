@@ -48,7 +48,9 @@ export async function upsertDirectoryUsers(
   const groups = new Map<string, DirectoryUserPatch[]>();
   for (const patch of patches) {
     const signature = (Object.keys(columnOf) as Field[]).filter((f) => f in patch).join(",");
-    groups.set(signature, [...(groups.get(signature) ?? []), patch]);
+    const group = groups.get(signature);
+    if (group) group.push(patch);
+    else groups.set(signature, [patch]);
   }
   for (const [signature, group] of groups) {
     const fields = (signature ? signature.split(",") : []) as Field[];
