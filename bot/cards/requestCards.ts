@@ -22,6 +22,8 @@ export type RequestFormValues = { kind?: DeviceKind; reason?: string; urgency?: 
 export function requestFormCard(props: {
   devices: CurrentDevice[];
   eligible: boolean;
+  /** Requests of theirs still in progress: someone asking after one sees where it is. */
+  openRequests?: DeviceRequest[];
   values?: RequestFormValues;
   error?: string;
 }): AdaptiveCardJson {
@@ -29,6 +31,13 @@ export function requestFormCard(props: {
   return renderCard(requestFormTemplate, {
     title: t("request.form.title"),
     error: props.error ?? "",
+    openRequestsLabel: t("request.form.inProgress"),
+    openRequests: (props.openRequests ?? []).map((request) => ({
+      reference: requestReference(request.id),
+      kind: t(`request.kind.${request.kind}`),
+      status:
+        request.status === "pending" ? noticeFor(request, "requester", false) : t(`request.status.${request.status}`),
+    })),
     intro: t("request.form.intro"),
     devices: props.devices.map((d) => ({ text: deviceLine(d) })),
     noDevices: t("request.form.noDevices"),

@@ -1,4 +1,6 @@
 import { t } from "../../core/messages/catalogue";
+import { requestReference } from "../../core/requests/deviceRequests";
+import type { DeviceRequest } from "../../core/requests/requestTables";
 import type { Ticket, TicketNote, TranscriptLine } from "../../core/servicedesk/serviceDeskTables";
 import { ticketReference } from "../../core/servicedesk/tickets";
 import { cardVerbs } from "./cardVerbs";
@@ -18,11 +20,17 @@ export const statusText = (ticket: Ticket) =>
       ? t("ticket.status.assigned", { name: ticket.assignee_name ?? "" })
       : t("ticket.status.open");
 
-/** The requester's tickets and their states. */
-export function ticketListCard(tickets: Ticket[]): AdaptiveCardJson {
+/** The person's tickets and device requests, and their states. */
+export function ticketListCard(tickets: Ticket[], requests: DeviceRequest[] = []): AdaptiveCardJson {
   return renderCard(ticketListTemplate, {
     title: t("ticket.list.title"),
     emptyText: t("ticket.list.empty"),
+    requestsTitle: t("request.list.title"),
+    requests: requests.map((request) => ({
+      reference: requestReference(request.id),
+      kind: t(`request.kind.${request.kind}`),
+      status: t(`request.status.${request.status}`),
+    })),
     tickets: tickets.map((ticket) => ({
       reference: ticketReference(ticket.id),
       subject: ticket.subject,

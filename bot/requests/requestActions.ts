@@ -11,6 +11,7 @@ import {
   findRequest,
   recordRequestCards,
   requestReference,
+  requestsOf,
   submitRequest,
 } from "../../core/requests/deviceRequests";
 import {
@@ -34,6 +35,8 @@ import {
 } from "./requestNotices";
 
 const requestId = z.coerce.number().int().positive();
+/** Requests that need nothing more from anyone. */
+const closedStatuses = new Set(["rejected", "cancelled", "closed"]);
 const schemas = {
   [cardVerbs.requestSubmit]: z.object({
     kind: z.enum(deviceKinds),
@@ -58,13 +61,15 @@ const personFrom = (context: TurnContext): Person => ({
 
 /** The form that starts a request, with the person's devices and whether a justification is needed. */
 export async function requestForm(deps: RequestDeps, context: TurnContext): Promise<AdaptiveCardJson> {
+  const person = personFrom(context);
   const { devices, eligibleByPolicy } = await currentDevicesOf(
     deps.db,
-    personFrom(context).aadObjectId,
+    person.aadObjectId,
     deps.refreshPolicy,
     deps.now(),
   );
-  return requestFormCard({ devices, eligible: eligibleByPolicy });
+  const inProgress = (await requestsOf(deps.db, person.aadObjectId)).filter((r) => !closedStatuses.has(r.status));
+  return requestFormCard({ devices, eligible: eligibleByPolicy, openRequests: inProgress });
 }
 
 /**

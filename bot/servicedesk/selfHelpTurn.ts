@@ -1,5 +1,6 @@
 import { CardFactory, type TurnContext } from "botbuilder";
 import { t } from "../../core/messages/catalogue";
+import { requestsOf } from "../../core/requests/deviceRequests";
 import { newQuestionId, recordQuestion } from "../../core/servicedesk/questionLog";
 import { ticketReference, ticketsOf } from "../../core/servicedesk/tickets";
 import type { AdaptiveCardJson } from "../cards/renderCard";
@@ -71,7 +72,9 @@ async function cardFor(
   const { top, questionId } = found;
   if (found.confidence === "none" || !top) return messageCard(t("selfhelp.none.text"), { offerTalkFor: questionId });
   const aadObjectId = context.activity.from.aadObjectId;
-  if (top.action === "ticket-status" && aadObjectId) return ticketListCard(await ticketsOf(deps.db, aadObjectId));
+  if (top.action === "ticket-status" && aadObjectId) {
+    return ticketListCard(await ticketsOf(deps.db, aadObjectId), await requestsOf(deps.db, aadObjectId));
+  }
   if (top.action === "device-request" && aadObjectId) return deps.deviceRequestForm(context);
   if (top.action === "talk-to-human" && aadObjectId) {
     await found.recorded;

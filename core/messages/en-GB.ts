@@ -163,6 +163,7 @@ export const enGB = {
   "request.error.noApprover":
     "I couldn't find anyone to approve your request: you have no manager in the directory and no ICT approvers are set up. The service desk has been told.",
   "request.approvers.ict": "ICT's approvers",
+  "request.list.title": "Your device requests",
   "request.status.pending": "waiting for a decision",
   "request.status.approved": "approved",
   "request.status.rejected": "rejected",
@@ -179,6 +180,7 @@ export const enGB = {
   "request.eligibility.policy": "Due under the refresh policy",
   "request.eligibility.justified": "Not due: justified by the requester",
   "request.form.title": "Request a device",
+  "request.form.inProgress": "Your requests in progress",
   "request.form.intro": "Your manager will be asked to approve it. Your devices, as Intune sees them:",
   "request.form.noDevices": "Intune has no devices registered to you.",
   "request.form.kind": "What do you need?",

@@ -148,6 +148,14 @@ describe("device requests, approved by the manager from a card", () => {
     ]);
   });
 
+  it("lists the person's requests and their states when they ask how things are going", async () => {
+    await t.channel.driver.message(requester, "what's happening with my tickets?");
+    const list = cardsIn(chatOf(requester)).at(-1);
+    expect(cardText(list?.card)).toMatch(
+      /Your device requests[\s\S]*DR-\d{6}[\s\S]*Standard laptop: complete \(old device returned\)/,
+    );
+  });
+
   it("shows anyone but the approver a read-only card that says who decides", async () => {
     const { requestId } = await submitRequest("Keyboard keys missing");
     const refused = await invoke(colleague, "request.approve", { requestId });
@@ -162,6 +170,14 @@ describe("device requests, approved by the manager from a card", () => {
           .executeTakeFirstOrThrow()
       ).status,
     ).toBe("pending");
+
+    await t.channel.driver.message(requester, "I need a new laptop");
+    const form = cardsIn(chatOf(requester)).at(-1);
+    expect(cardText(form?.card)).toMatch(
+      new RegExp(
+        `Your requests in progress[\\s\\S]*DR-0*${requestId}[\\s\\S]*has gone to ${manager.name} for approval`,
+      ),
+    );
   });
 
   it("gives exactly one decision, and the same final card, when a hundred presses arrive at once", async () => {
