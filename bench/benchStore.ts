@@ -44,7 +44,11 @@ export async function throwawayStore(engine: BenchEngine): Promise<{ config: Sto
 }
 
 /** The app's configuration for a benchmark: the throwaway store, a small dev council, no workers, no logs. */
-export function benchAppConfig(store: StoreConfig, council: { staff: number; devices: number }): Config {
+export function benchAppConfig(
+  store: StoreConfig,
+  council: { staff: number; devices: number },
+  env: Record<string, string> = {},
+): Config {
   return loadConfig({
     PORT: "0",
     ...(store.engine === "postgres" ? { DATABASE_URL: store.url } : { DATA_DIR: store.dataDir }),
@@ -52,5 +56,6 @@ export function benchAppConfig(store: StoreConfig, council: { staff: number; dev
     DEV_TENANT_STAFF: String(council.staff),
     DEV_TENANT_DEVICES: String(council.devices),
     LOG_LEVEL: "silent",
+    ...env,
   });
 }

@@ -53,6 +53,8 @@ export type Config = Readonly<{
   serviceDeskChannelId: string | null;
   /** Sign-in names of ICT's approvers: they decide device requests of people with no manager or directorate head. */
   ictApprovers: readonly string[];
+  /** Sign-in names of people who get the ICT role in the tabs, besides holders of the app role ICTHub.ICT. */
+  ictStaff: readonly string[];
   sync: Readonly<{
     /** Whether the workers sync from Graph on their schedule. */
     scheduled: boolean;
@@ -93,6 +95,19 @@ const wholeNumber = (from: number, to: number, unit: string, fallback: number) =
 };
 
 /** One entry per environment variable; keys are the variable names. */
+/** A comma-separated list of sign-in names (UPNs). */
+const signInNames = (example: string) =>
+  z
+    .string()
+    .transform((list) =>
+      list
+        .split(",")
+        .map((upn) => upn.trim())
+        .filter((upn) => upn !== ""),
+    )
+    .pipe(z.array(z.email({ error: `expects sign-in names separated by commas, e.g. ${example}` })))
+    .optional();
+
 const variables = z.object({
   PORT: z.coerce
     .number({ error: portExpectation })
@@ -151,16 +166,8 @@ const variables = z.object({
     })
     .default("info"),
   WORKERS_ENABLED: flag.default("true"),
-  ICT_APPROVERS: z
-    .string()
-    .transform((list) =>
-      list
-        .split(",")
-        .map((upn) => upn.trim())
-        .filter((upn) => upn !== ""),
-    )
-    .pipe(z.array(z.email({ error: "expects sign-in names separated by commas, e.g. ict.approver@council.gov.uk" })))
-    .optional(),
+  ICT_APPROVERS: signInNames("ict.approver@council.gov.uk"),
+  ICT_STAFF: signInNames("ict.lead@council.gov.uk"),
   SERVICE_DESK_CHANNEL_ID: z
     .string()
     .regex(/^19:.+@thread\.(tacv2|skype)$/, { error: "expects a Teams channel id such as 19:abc123@thread.tacv2" })
@@ -329,6 +336,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { port: v.DEV_TENANT_PORT, staff: v.DEV_TENANT_STAFF, devices: v.DEV_TENANT_DEVICES, seed: v.DEV_TENANT_SEED },
     serviceDeskChannelId: v.SERVICE_DESK_CHANNEL_ID ?? null,
     ictApprovers: Object.freeze(v.ICT_APPROVERS ?? []),
+    ictStaff: Object.freeze(v.ICT_STAFF ?? []),
     sync: { scheduled: isOn(v.GRAPH_SYNC_SCHEDULED), usageRetentionDays: v.USAGE_RETENTION_DAYS },
     refresh: {
       ageYears: v.REFRESH_AGE_YEARS,

@@ -10,12 +10,14 @@ import type { RetryPolicy } from "./client/retryMiddleware";
 import { type GraphConnection, microsoftCloud } from "./connection";
 import { activityFor, advanceCouncil, generateCouncil } from "./devtenant/council";
 import { type DevTenant, startDevTenant } from "./devtenant/startDevTenant";
-import { fetchTrusting } from "./trustedFetch";
+import { type Fetch, fetchTrusting } from "./trustedFetch";
 
 /** The app's way into Graph, whichever tenant it faces. */
 export type GraphAccess = {
   client: Client;
   connection: GraphConnection;
+  /** HTTP to the tenant's endpoints (OpenID metadata, keys), trusting the dev tenant's CA where there is one. */
+  fetch: Fetch;
   /** Today as YYYY-MM-DD in the tenant's world (the generated council keeps its own calendar). */
   today(): string;
   /** The local tenant, in dev-tenant mode. */
@@ -50,6 +52,7 @@ export async function connectGraph(config: Config, log: Logger, retry?: RetryPol
     return {
       client,
       connection,
+      fetch,
       today: () => new Date().toISOString().slice(0, 10),
       devTenant: null,
       close: async () => {},
@@ -74,6 +77,7 @@ export async function connectGraph(config: Config, log: Logger, retry?: RetryPol
   return {
     client,
     connection,
+    fetch,
     today: () => devTenant.council.today,
     devTenant,
     async close() {

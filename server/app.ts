@@ -18,6 +18,8 @@ export type AppDeps = {
   botAuthenticationOn: boolean;
   /** Folder of the built tabs (Vite output). */
   tabsDir: string;
+  /** The tabs' JSON API (SSO-validated), at /api/tab. */
+  tabRouter?: Router;
   /** Loopback-only routes for the CLI. */
   adminRouter?: Router;
   /** Server-rendered pages (the help articles), served before the tabs. */
@@ -62,6 +64,7 @@ export function createHttpApp(deps: AppDeps): express.Express {
 
   if (deps.adminRouter) app.use("/api/admin", express.json({ limit: "64kb" }), deps.adminRouter);
   app.use("/api/tab", express.json({ limit: "1mb" }));
+  if (deps.tabRouter) app.use("/api/tab", deps.tabRouter);
   app.use("/api", (_req, res) => {
     res.status(404).json({ error: { code: "not_found", message: "No such API route" } });
   });

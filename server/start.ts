@@ -9,6 +9,7 @@ import { IctHubBot } from "../bot/ictHubBot";
 import { requestForm } from "../bot/requests/requestActions";
 import type { RequestDeps } from "../bot/requests/requestNotices";
 import type { Config } from "../core/config";
+import { refreshSnapshots } from "../core/refresh/refreshSnapshot";
 import { loadArticles } from "../core/selfhelp/loadArticles";
 import { createKnowledgeBase } from "../core/selfhelp/searchIndex";
 import { migrateToLatest } from "../core/store/migrate";
@@ -24,6 +25,8 @@ import { helpRoute } from "./helpRoute";
 import { listen } from "./listen";
 import { removeServerFile, writeServerFile } from "./serverFile";
 import { syncWorkers } from "./syncWorkers";
+import { tabApi } from "./tabApi/tabApi";
+import { tokenValidator } from "./tabApi/tokenValidator";
 import { type RunningWorkers, startWorkers } from "./workers";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -115,6 +118,23 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
       bot,
       botAuthenticationOn: config.bot.appId !== null,
       tabsDir: options.tabsDir ?? join(projectRoot, "dist", "tabs"),
+      tabRouter: tabApi({
+        requests,
+        knowledge,
+        publicUrl: config.server.publicUrl,
+        auth: {
+          db: store.db,
+          validate: tokenValidator({ ...graph.connection, fetch: graph.fetch }),
+          ictStaff: config.ictStaff,
+        },
+        authConfig: {
+          authority: graph.connection.authority,
+          clientId: graph.connection.clientId,
+          scope: `api://${new URL(config.server.publicUrl).hostname}/${graph.connection.clientId}/access_as_user`,
+          devSignIn: graph.devTenant !== null,
+        },
+        refreshSnapshot: refreshSnapshots(store.db, config.refresh, requests.now),
+      }),
       adminRouter: adminRoutes(adminToken, syncDeps, config.refresh),
       pageRouters: [helpRoute((id) => knowledge.article(id))],
     });

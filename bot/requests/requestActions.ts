@@ -10,7 +10,6 @@ import {
   decideRequest,
   findRequest,
   recordRequestCards,
-  requestReference,
   requestsOf,
   submitRequest,
 } from "../../core/requests/deviceRequests";
@@ -26,8 +25,9 @@ import { cardResponse, invalidCardData } from "../cards/invokeResponses";
 import type { AdaptiveCardJson } from "../cards/renderCard";
 import { type RequestView, requestCard, requestFormCard } from "../cards/requestCards";
 import {
+  afterDecision,
+  afterFulfilment,
   askApprovers,
-  postToDesk,
   type RequestDeps,
   refreshRequestCards,
   submittedNotice,
@@ -110,23 +110,7 @@ export async function handleRequestAction(
           comment: (values.comment as string | undefined) ?? null,
           via: "approver-card",
         });
-        await refreshRequestCards(deps, decided, pressed);
-        await tellRequester(
-          deps,
-          decided,
-          approve
-            ? t("request.notify.approved", {
-                reference: requestReference(decided.id),
-                name: actor.name,
-                comment: decided.decision_comment ? ` “${decided.decision_comment}”` : "",
-              })
-            : t("request.notify.rejected", {
-                reference: requestReference(decided.id),
-                name: actor.name,
-                comment: decided.decision_comment ?? "",
-              }),
-        );
-        if (approve) await postToDesk(deps, decided);
+        await afterDecision(deps, decided, actor, pressed);
         return viewOf(decided, "approver");
       }
       case cardVerbs.cancel: {
@@ -144,15 +128,7 @@ export async function handleRequestAction(
           to: values.to as (typeof fulfilmentSteps)[number],
           via: "desk-card",
         });
-        await refreshRequestCards(deps, moved, pressed);
-        await tellRequester(
-          deps,
-          moved,
-          t("request.notify.step", {
-            reference: requestReference(moved.id),
-            status: t(`request.status.${moved.status}`),
-          }),
-        );
+        await afterFulfilment(deps, moved, pressed);
         return viewOf(moved, "desk");
       }
     }

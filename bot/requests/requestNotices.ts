@@ -163,6 +163,47 @@ export async function postToDesk(deps: RequestDeps, request: DeviceRequest): Pro
   }
 }
 
+/**
+ * What follows a decision, wherever it was made (a card or the tab): every
+ * card about the request is redrawn, the requester told, and an approved
+ * request goes to the service desk.
+ */
+export async function afterDecision(
+  deps: RequestDeps,
+  decided: DeviceRequest,
+  decider: Person,
+  pressed: Pressed,
+): Promise<void> {
+  const approved = decided.status === "approved";
+  await refreshRequestCards(deps, decided, pressed);
+  await tellRequester(
+    deps,
+    decided,
+    approved
+      ? t("request.notify.approved", {
+          reference: requestReference(decided.id),
+          name: decider.name,
+          comment: decided.decision_comment ? ` “${decided.decision_comment}”` : "",
+        })
+      : t("request.notify.rejected", {
+          reference: requestReference(decided.id),
+          name: decider.name,
+          comment: decided.decision_comment ?? "",
+        }),
+  );
+  if (approved) await postToDesk(deps, decided);
+}
+
+/** What follows a fulfilment step, from the desk card or the tab: cards redrawn, the requester told. */
+export async function afterFulfilment(deps: RequestDeps, moved: DeviceRequest, pressed: Pressed): Promise<void> {
+  await refreshRequestCards(deps, moved, pressed);
+  await tellRequester(
+    deps,
+    moved,
+    t("request.notify.step", { reference: requestReference(moved.id), status: t(`request.status.${moved.status}`) }),
+  );
+}
+
 /** Approval cards that could not be delivered, sent once the approver has a chat with the app. */
 export async function deliverWaitingApprovals(deps: RequestDeps, aadObjectId: string, name: string): Promise<void> {
   for (const request of await undeliveredFor(deps.db, aadObjectId)) {

@@ -1,5 +1,6 @@
 import { CardFactory, type CloudAdapter } from "botbuilder";
 import type { Logger } from "pino";
+import { latestConversation } from "../../core/conversations/conversationRepository";
 import type { StoredConversationReference } from "../../core/conversations/conversationTable";
 import { t } from "../../core/messages/catalogue";
 import { recentQuestions } from "../../core/servicedesk/questionLog";
@@ -37,38 +38,49 @@ export function channelReference(
 }
 
 /**
- * Raises a ticket with the conversation so far and posts it to the
- * service-desk channel. A channel that cannot be reached is logged; the ticket
- * is kept either way.
+ * Raises a ticket with the conversation so far (or, from the tab, what the
+ * person wrote) and posts it to the service-desk channel. A channel that
+ * cannot be reached is logged; the ticket is kept either way.
  */
 export async function escalate(
   deps: ServiceDeskDeps,
   props: {
     requester: Agent;
-    reference: StoredConversationReference;
+    /** The requester's chat with the bot; null when they raise it in the tab with no chat yet. */
+    reference: StoredConversationReference | null;
     subject: string;
     source: TicketSource;
     questionId?: string;
+    /** What the person wrote in the tab, in place of the conversation. */
+    description?: string;
   },
 ): Promise<Ticket> {
-  const history = await recentQuestions(deps.db, props.reference.conversation.id);
+  const transcript =
+    props.description !== undefined
+      ? [{ at: new Date().toISOString(), from: "user" as const, text: props.description }]
+      : props.reference
+        ? (await recentQuestions(deps.db, props.reference.conversation.id)).map((q) => ({
+            at: new Date(q.asked_at).toISOString(),
+            from: "user" as const,
+            text: q.question,
+          }))
+        : [];
   const ticket = await raiseTicket(deps.db, {
     requester: props.requester,
-    conversationId: props.reference.conversation.id,
+    conversationId: props.reference?.conversation.id ?? "",
     subject: props.subject,
-    transcript: history.map((q) => ({
-      at: new Date(q.asked_at).toISOString(),
-      from: "user" as const,
-      text: q.question,
-    })),
+    transcript,
     source: props.source,
     ...(props.questionId !== undefined ? { questionId: props.questionId } : {}),
   });
-  const channel = channelReference(deps, props.reference);
+  const via = props.reference ?? (await latestConversation(deps.db));
+  const channel = via ? channelReference(deps, via) : null;
   if (!channel) {
     deps.log.warn(
       { ticket: ticketReference(ticket.id) },
-      "no service-desk channel configured (SERVICE_DESK_CHANNEL_ID): ticket kept, not posted",
+      deps.channelId
+        ? "the bot has no conversation yet to reach the service-desk channel through: ticket kept, not posted"
+        : "no service-desk channel configured (SERVICE_DESK_CHANNEL_ID): ticket kept, not posted",
     );
     return ticket;
   }

@@ -92,3 +92,19 @@ export async function findPersonalConversation(db: Db, aadObjectId: string): Pro
     .where("bot_conversation.installed", "=", true)
     .executeTakeFirst();
 }
+
+/**
+ * The reference of the conversation the bot heard from last. A channel the
+ * bot has never been spoken to in is reached through another conversation's
+ * service URL; this is the one to borrow when the person has no chat of their own.
+ */
+export async function latestConversation(db: Db): Promise<StoredConversationReference | undefined> {
+  const row = await db
+    .selectFrom("bot_conversation")
+    .select("reference")
+    .where("installed", "=", true)
+    .orderBy("updated_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.reference;
+}

@@ -1,6 +1,6 @@
 import { operatingSystemRelease } from "../devices/windowsVersion";
 import type { Db } from "../store/database";
-import { classifiedDevices } from "./classifiedDevices";
+import { type ClassifiedDevice, classifiedDevices } from "./classifiedDevices";
 import { type RefreshPolicy, type RefreshState, refreshStates } from "./refreshPolicy";
 
 export { type BurndownPoint, refreshWaveProgress, type WaveProgress, waveBurndown } from "./waveProgress";
@@ -40,6 +40,11 @@ const noStates = (): StateCounts => Object.fromEntries(refreshStates.map((state)
  * state is decided in TypeScript).
  */
 export async function refreshSummary(db: Db, policy: RefreshPolicy, now: Date): Promise<RefreshSummary> {
+  return summariseDevices(classifiedDevices(db, policy, now));
+}
+
+/** The counts over devices already classified (the tab API counts while it keeps the list it pages through). */
+export async function summariseDevices(devices: AsyncIterable<ClassifiedDevice>): Promise<RefreshSummary> {
   const groupings = {
     byDirectorate: new Map<string | null, BreakdownRow>(),
     byOperatingSystem: new Map<string | null, BreakdownRow>(),
@@ -59,7 +64,7 @@ export async function refreshSummary(db: Db, policy: RefreshPolicy, now: Date): 
 
   let total = 0;
   const states = noStates();
-  for await (const { device, judgement } of classifiedDevices(db, policy, now)) {
+  for await (const { device, judgement } of devices) {
     const { state } = judgement;
     total += 1;
     states[state] += 1;

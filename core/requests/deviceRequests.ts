@@ -259,13 +259,32 @@ export async function requestsOf(db: Db, requesterAadId: string, limit = 10): Pr
     .execute();
 }
 
-/** Pending requests a person decides whose card has not reached them (they had no chat with the app). */
-export async function undeliveredFor(db: Db, approverAadId: string): Promise<DeviceRequest[]> {
-  return db
+const pendingForQuery = (db: Db, approverAadId: string) =>
+  db
     .selectFrom("device_request")
     .selectAll()
     .where("status", "=", "pending")
-    .where(sql<boolean>`approvers @> ${JSON.stringify([{ aadObjectId: approverAadId }])}::jsonb`)
+    .where(sql<boolean>`approvers @> ${JSON.stringify([{ aadObjectId: approverAadId }])}::jsonb`);
+
+/** Pending requests a person decides, oldest first. */
+export async function pendingFor(db: Db, approverAadId: string): Promise<DeviceRequest[]> {
+  return pendingForQuery(db, approverAadId).orderBy("id").execute();
+}
+
+/** Requests in some statuses, oldest first: ICT's queue. */
+export async function requestsIn(db: Db, statuses: readonly RequestStatus[], limit = 500): Promise<DeviceRequest[]> {
+  return db
+    .selectFrom("device_request")
+    .selectAll()
+    .where("status", "in", statuses)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+/** Pending requests a person decides whose card has not reached them (they had no chat with the app). */
+export async function undeliveredFor(db: Db, approverAadId: string): Promise<DeviceRequest[]> {
+  return pendingForQuery(db, approverAadId)
     .where(
       sql<boolean>`not exists (select 1 from jsonb_array_elements(approver_cards) c where c->>'aadObjectId' = ${approverAadId})`,
     )

@@ -4,8 +4,8 @@ import type { ColumnType, Generated, Selectable } from "kysely";
 export type Confidence = "high" | "medium" | "none";
 export type Feedback = "helped" | "not_quite";
 export type TicketStatus = "open" | "assigned" | "resolved";
-/** Why a ticket was raised. */
-export type TicketSource = "talk-to-human" | "not-helped" | "device-request";
+/** Why a ticket was raised: from the bot's conversation, or written in the My ICT tab. */
+export type TicketSource = "talk-to-human" | "not-helped" | "device-request" | "tab";
 
 /** A line of the conversation so far, copied into the ticket for the agent. */
 export type TranscriptLine = { at: string; from: "user" | "bot"; text: string };
@@ -28,6 +28,7 @@ export type TicketTable = {
   id: Generated<number>;
   requester_aad_id: string;
   requester_name: string | null;
+  /** "" for a ticket raised in the tab by someone with no chat with the bot. */
   requester_conversation_id: string;
   subject: string;
   transcript: ColumnType<TranscriptLine[], string, string>;

@@ -12,7 +12,7 @@ export type Agent = { aadObjectId: string; name: string | null };
 export type RaiseTicketProps = {
   /** Who needs help (Entra object id) and their name for the agent. */
   requester: Agent;
-  /** Their 1:1 conversation with the bot, where updates go. */
+  /** Their 1:1 conversation with the bot, where updates go; "" when they have none yet. */
   conversationId: string;
   subject: string;
   /** The conversation so far. */

@@ -8,10 +8,15 @@ import {
   teamsLightTheme,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { t } from "../../core/messages/catalogue";
+import { SignedInGate } from "./SignedInGate";
 import { EmptyScene } from "./scenes/EmptyScene";
+import { MyIctScene } from "./scenes/myIct/MyIctScene";
 import { connectToHost, type Host, type HostTheme, registerChannelTabConfig } from "./teamsHost";
+
+// The dashboard brings the charts: loaded only when asked for, so that My ICT stays light.
+const DashboardScene = lazy(() => import("./scenes/dashboard/DashboardScene"));
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -36,22 +41,33 @@ export function App() {
     });
   }, [view]);
 
+  const loading = <Spinner label={t("tabs.loading")} style={{ padding: tokens.spacingVerticalXXL }} />;
   return (
     <FluentProvider theme={themes[theme]} style={{ minHeight: "100vh", background: tokens.colorNeutralBackground1 }}>
       {host === null ? (
-        <Spinner label={t("tabs.loading")} style={{ padding: tokens.spacingVerticalXXL }} />
+        <main>{loading}</main>
       ) : (
         <>
           {!host.inTeams && (
-            <MessageBar intent="info">
-              <MessageBarBody>{t("tabs.notInTeams")}</MessageBarBody>
-            </MessageBar>
+            <header>
+              <MessageBar intent="info">
+                <MessageBarBody>{t("tabs.notInTeams")}</MessageBarBody>
+              </MessageBar>
+            </header>
           )}
-          {view === "config" && <EmptyScene heading={t("tabs.config.heading")} body={t("tabs.config.body")} />}
-          {view === "dashboard" && (
-            <EmptyScene heading={t("tabs.dashboard.heading")} body={t("tabs.dashboard.empty")} />
+          {view === "config" ? (
+            <EmptyScene heading={t("tabs.config.heading")} body={t("tabs.config.body")} />
+          ) : (
+            <SignedInGate inTeams={host.inTeams}>
+              {view === "dashboard" ? (
+                <Suspense fallback={<main>{loading}</main>}>
+                  <DashboardScene />
+                </Suspense>
+              ) : (
+                <MyIctScene />
+              )}
+            </SignedInGate>
           )}
-          {view === "my-ict" && <EmptyScene heading={t("tabs.myIct.heading")} body={t("tabs.myIct.empty")} />}
         </>
       )}
     </FluentProvider>

@@ -1,3 +1,5 @@
+import { isAppAudience as namesApp } from "../../appAudience";
+
 /** Who the dev tenant is and which app it has registered. */
 export type TenantIdentity = {
   tenantId: string;
@@ -46,5 +48,5 @@ export function apiAudience(identity: TenantIdentity): string {
 
 /** True when `aud` names the app: its client id or any `api://…/{clientId}` URI, as Teams SSO allows. */
 export function isAppAudience(identity: TenantIdentity, aud: string): boolean {
-  return aud === identity.clientId || (aud.startsWith("api://") && aud.endsWith(`/${identity.clientId}`));
+  return namesApp(identity.clientId, aud);
 }

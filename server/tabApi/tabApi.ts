@@ -1,0 +1,24 @@
+import { Router } from "express";
+import { approvalRoutes } from "./approvalRoutes";
+import { ictRoutes } from "./ictRoutes";
+import { myRoutes } from "./myRoutes";
+import type { TabApiDeps } from "./tabApiDeps";
+import { authenticate } from "./tabAuth";
+
+/**
+ * The JSON API the tabs call (docs/tab-api.md), mounted at /api/tab. Every
+ * route but the sign-in settings needs a valid Teams SSO token, and each
+ * checks the caller's role.
+ */
+export function tabApi(deps: TabApiDeps): Router {
+  const router = Router();
+  router.get("/auth-config", (_req, res) => {
+    res.json(deps.authConfig);
+  });
+  // Only the API's own paths: any other answers the app's JSON 404, token or not.
+  router.use(["/me", "/my", "/selfhelp", "/tickets", "/ict"], authenticate(deps.auth));
+  router.use(approvalRoutes(deps));
+  router.use(ictRoutes(deps));
+  router.use(myRoutes(deps));
+  return router;
+}

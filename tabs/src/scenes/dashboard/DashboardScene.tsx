@@ -1,0 +1,50 @@
+import { MessageBar, MessageBarBody, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { t } from "../../../../core/messages/catalogue";
+import { Scene } from "../../components/Scene";
+import { useSignedIn } from "../../data/apiContext";
+import { RefreshSection } from "./RefreshSection";
+import { RequestsBoard } from "./RequestsBoard";
+import { SelfHelpSection } from "./SelfHelpSection";
+
+type Area = "refresh" | "requests" | "selfhelp";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
+});
+
+/** The ICT Hub dashboard, for ICT staff only (the API refuses anyone else too). */
+export default function DashboardScene() {
+  const styles = useStyles();
+  const { me } = useSignedIn();
+  const [area, setArea] = useState<Area>("refresh");
+  if (!me.roles.includes("ict")) {
+    return (
+      <Scene heading={t("tabs.dashboard.heading")}>
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("tabs.dashboard.forbidden")}</MessageBarBody>
+        </MessageBar>
+      </Scene>
+    );
+  }
+  return (
+    <Scene heading={t("tabs.dashboard.heading")}>
+      <TabList selectedValue={area} onTabSelect={(_e, data) => setArea(data.value as Area)}>
+        <Tab value="refresh" id="area-refresh" aria-controls="area-panel">
+          {t("tabs.dashboard.refresh")}
+        </Tab>
+        <Tab value="requests" id="area-requests" aria-controls="area-panel">
+          {t("tabs.dashboard.requests")}
+        </Tab>
+        <Tab value="selfhelp" id="area-selfhelp" aria-controls="area-panel">
+          {t("tabs.dashboard.selfhelp")}
+        </Tab>
+      </TabList>
+      <div id="area-panel" role="tabpanel" aria-labelledby={`area-${area}`} className={styles.panel}>
+        {area === "refresh" && <RefreshSection />}
+        {area === "requests" && <RequestsBoard />}
+        {area === "selfhelp" && <SelfHelpSection />}
+      </div>
+    </Scene>
+  );
+}
