@@ -35,6 +35,19 @@ describe.skipIf(chromiumMissing)("the ICT Hub dashboard in a browser, signed in 
     await context.close();
   }, 120_000);
 
+  it("fits a phone's width: nothing but the tables and charts scrolls sideways, and axe finds nothing", async () => {
+    const context = await tabsContext(f.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await openView(page, f.t.app.url, "dashboard", f.ict.upn);
+    await page.getByRole("table", { name: "Devices due for refresh" }).waitFor({ timeout: 20_000 });
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await checkEveryTheme(page, "dashboard-phone")).toEqual({ default: [], dark: [], contrast: [] });
+    await context.close();
+  }, 120_000);
+
   it("sorts, filters and pages the devices due, and exports them as CSV", async () => {
     const context = await tabsContext(f.browser);
     const page = await context.newPage();

@@ -52,6 +52,23 @@ describe.skipIf(chromiumMissing)("My ICT in a browser, signed in through the dev
     await context.close();
   }, 60_000);
 
+  it("fits a phone's width: nothing but the tables scrolls sideways, and axe finds nothing", async () => {
+    const context = await tabsContext(f.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await openView(page, f.t.app.url, "my-ict", f.manager.upn);
+    await page
+      .getByRole("region", { name: "Waiting for your approval" })
+      .getByRole("button", { name: "Approve" })
+      .first()
+      .waitFor();
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await checkEveryTheme(page, "my-ict-phone")).toEqual({ default: [], dark: [], contrast: [] });
+    await context.close();
+  }, 60_000);
+
   it("can be used by keyboard alone: search, then raise a ticket", async () => {
     const context = await tabsContext(f.browser);
     const page = await context.newPage();

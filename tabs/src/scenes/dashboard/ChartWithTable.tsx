@@ -7,6 +7,8 @@ const useStyles = makeStyles({
   figure: { margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   caption: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "baseline" },
   title: { fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  // Charts size themselves to their box but their axis labels can stick out a pixel or two on a phone.
+  chart: { minWidth: 0, overflowX: "hidden" },
 });
 
 /**
@@ -38,7 +40,7 @@ export function ChartWithTable({
           {t("tabs.chart.showTable")}
         </ToggleButton>
       </figcaption>
-      {asTable ? table : chart}
+      {asTable ? table : <div className={styles.chart}>{chart}</div>}
     </figure>
   );
 }

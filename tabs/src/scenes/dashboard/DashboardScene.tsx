@@ -11,6 +11,8 @@ type Area = "refresh" | "requests" | "selfhelp";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
+  // On a phone the three areas go onto more than one line rather than off the screen.
+  areas: { flexWrap: "wrap" },
 });
 
 /** The ICT Hub dashboard, for ICT staff only (the API refuses anyone else too). */
@@ -29,7 +31,7 @@ export default function DashboardScene() {
   }
   return (
     <Scene heading={t("tabs.dashboard.heading")}>
-      <TabList selectedValue={area} onTabSelect={(_e, data) => setArea(data.value as Area)}>
+      <TabList className={styles.areas} selectedValue={area} onTabSelect={(_e, data) => setArea(data.value as Area)}>
         <Tab value="refresh" id="area-refresh" aria-controls="area-panel">
           {t("tabs.dashboard.refresh")}
         </Tab>

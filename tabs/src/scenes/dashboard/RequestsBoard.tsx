@@ -56,6 +56,7 @@ export function RequestsBoard() {
   return (
     <Section heading={t("tabs.ictRequests.heading")}>
       <TabList
+        style={{ flexWrap: "wrap" }}
         selectedValue={stage}
         onTabSelect={(_e, data) => setStage(data.value as RequestStage)}
         aria-label={t("tabs.ictRequests.stages")}
