@@ -17,6 +17,7 @@ const refresh = (args: string[], env: Record<string, string>) => runCli("scripts
 /** A directorate of the council the dev tenant serves to these processes (seed 1, 60 staff). */
 const directorate = generateCouncil({ seed: 1, staff: 60, devices: 60 }).directorates[0]?.name ?? "";
 
+// Every case starts Node processes (tsx compiles on start): seconds each on a loaded 2-core machine.
 describe("npm run refresh", () => {
   it("exports the devices due on its own when no server is running, with owners and reasons", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "icthub-refresh-"));
@@ -84,7 +85,7 @@ describe("npm run refresh", () => {
       server.child.kill("SIGTERM");
       await server.exited;
     }
-  });
+  }, 120_000);
 
   it("says what a wave needs, and how to use the command, when asked wrongly", async () => {
     const missing = await refresh(["waves", "add", "--name", "Wave 1"], {});

@@ -9,7 +9,7 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { t } from "../../../../core/messages/catalogue";
 import type { Approval, RequestChange } from "../../api/types";
 import { ErrorBar } from "../../components/ErrorBar";
@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   },
   term: { fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0 },
+  devices: { margin: 0, paddingLeft: "1.2em" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
@@ -62,18 +63,25 @@ export function ApprovalCard({
     }
   }
 
-  const facts: [string, string][] = [
+  const devices =
+    approval.devices.length === 0 ? (
+      "—"
+    ) : (
+      <ul className={styles.devices}>
+        {approval.devices.map((d) => (
+          <li key={d.name}>{`${d.name}${d.model ? ` (${d.model})` : ""}: ${d.reason}`}</li>
+        ))}
+      </ul>
+    );
+  const facts: [string, ReactNode][] = [
     [t("tabs.approvals.kind"), approval.kindLabel],
     [t("tabs.approvals.reason"), approval.reason],
     [t("tabs.approvals.urgency"), approval.urgencyLabel],
     [t("tabs.approvals.eligibility"), approval.eligibilityLabel],
     ...(approval.justification
-      ? ([[t("tabs.approvals.justification"), approval.justification]] as [string, string][])
+      ? ([[t("tabs.approvals.justification"), approval.justification]] as [string, ReactNode][])
       : []),
-    [
-      t("tabs.approvals.devices"),
-      approval.devices.map((d) => `${d.name}${d.model ? ` (${d.model})` : ""}: ${d.reason}`).join("; ") || "—",
-    ],
+    [t("tabs.approvals.devices"), devices],
     [t("tabs.approvals.asked"), formatDay(approval.createdAt)],
   ];
   return (
@@ -89,9 +97,7 @@ export function ApprovalCard({
         {facts.map(([term, detail]) => (
           <div key={term} style={{ display: "contents" }}>
             <dt className={styles.term}>{term}</dt>
-            <dd className={styles.detail}>
-              <Body1>{detail}</Body1>
-            </dd>
+            <dd className={styles.detail}>{typeof detail === "string" ? <Body1>{detail}</Body1> : detail}</dd>
           </div>
         ))}
       </dl>
