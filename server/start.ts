@@ -23,6 +23,7 @@ import { approvalWorker } from "./approvalWorker";
 import { heartbeatWorker } from "./heartbeatWorker";
 import { helpRoute } from "./helpRoute";
 import { listen } from "./listen";
+import { refreshSnapshotWorker } from "./refreshSnapshotWorker";
 import { removeServerFile, writeServerFile } from "./serverFile";
 import { syncWorkers } from "./syncWorkers";
 import { tabApi } from "./tabApi/tabApi";
@@ -111,6 +112,7 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
       },
       requests,
     });
+    const refreshSnapshot = refreshSnapshots(store.db, config.refresh, requests.now);
     const app = createHttpApp({
       db: store.db,
       log,
@@ -133,7 +135,7 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
           scope: `api://${new URL(config.server.publicUrl).hostname}/${graph.connection.clientId}/access_as_user`,
           devSignIn: graph.devTenant !== null,
         },
-        refreshSnapshot: refreshSnapshots(store.db, config.refresh, requests.now),
+        refreshSnapshot,
       }),
       adminRouter: adminRoutes(adminToken, syncDeps, config.refresh),
       pageRouters: [helpRoute((id) => knowledge.article(id))],
@@ -151,7 +153,12 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
         startedAt: new Date(),
       });
       workers = startWorkers(
-        [heartbeat, approvalWorker(requests), ...(config.sync.scheduled ? syncWorkers(syncDeps) : [])],
+        [
+          heartbeat,
+          approvalWorker(requests),
+          refreshSnapshotWorker(refreshSnapshot),
+          ...(config.sync.scheduled ? syncWorkers(syncDeps) : []),
+        ],
         log,
       );
     }
