@@ -4,6 +4,7 @@ import { t } from "../messages/catalogue";
 import type { Database, Db } from "../store/database";
 import type { Approval } from "./approvers";
 import { appendAudit } from "./requestAudit";
+import { changeRequest } from "./requestChange";
 import {
   type ApproverCard,
   type AuditVia,
@@ -105,35 +106,26 @@ export async function decideRequest(db: Kysely<Database>, decision: Decision): P
   if ((comment?.length ?? 0) > maxText)
     throw new AppError("invalid_input", t("request.error.tooLong", { max: maxText }));
   const to: RequestStatus = decision.approve ? "approved" : "rejected";
-  const decided = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable("device_request")
-      .set({
-        status: to,
-        decided_by_aad_id: decision.actor.aadObjectId,
-        decided_by_name: decision.actor.name,
-        decision_comment: comment,
-        decided_at: sql`now()`,
-        updated_at: sql`now()`,
-        version: sql`version + 1`,
-      })
-      .where("id", "=", decision.requestId)
-      .where("status", "=", "pending")
-      .where(sql<boolean>`approvers @> ${JSON.stringify([{ aadObjectId: decision.actor.aadObjectId }])}::jsonb`)
-      .returningAll()
-      .executeTakeFirst();
-    if (row) {
-      await appendAudit(trx, {
-        requestId: row.id,
-        actor: decision.actor,
-        action: to,
-        from: "pending",
-        to,
-        via: decision.via,
-        ...(comment ? { detail: { comment } } : {}),
-      });
-    }
-    return row;
+  const decided = await changeRequest(db, decision.requestId, {
+    guard: (update) =>
+      update
+        .where("status", "=", "pending")
+        .where(sql<boolean>`approvers @> ${JSON.stringify([{ aadObjectId: decision.actor.aadObjectId }])}::jsonb`),
+    set: {
+      status: to,
+      decided_by_aad_id: decision.actor.aadObjectId,
+      decided_by_name: decision.actor.name,
+      decision_comment: comment,
+      decided_at: sql`now()`,
+    },
+    audit: {
+      actor: decision.actor,
+      action: to,
+      from: "pending",
+      to,
+      via: decision.via,
+      ...(comment ? { detail: { comment } } : {}),
+    },
   });
   if (decided) return decided;
   const current = await findRequest(db, decision.requestId);
@@ -149,26 +141,10 @@ export async function cancelRequest(
   db: Kysely<Database>,
   props: { requestId: number; actor: Person; via: AuditVia },
 ): Promise<DeviceRequest> {
-  const cancelled = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable("device_request")
-      .set({ status: "cancelled", updated_at: sql`now()`, version: sql`version + 1` })
-      .where("id", "=", props.requestId)
-      .where("status", "=", "pending")
-      .where("requester_aad_id", "=", props.actor.aadObjectId)
-      .returningAll()
-      .executeTakeFirst();
-    if (row) {
-      await appendAudit(trx, {
-        requestId: row.id,
-        actor: props.actor,
-        action: "cancelled",
-        from: "pending",
-        to: "cancelled",
-        via: props.via,
-      });
-    }
-    return row;
+  const cancelled = await changeRequest(db, props.requestId, {
+    guard: (update) => update.where("status", "=", "pending").where("requester_aad_id", "=", props.actor.aadObjectId),
+    set: { status: "cancelled" },
+    audit: { actor: props.actor, action: "cancelled", from: "pending", to: "cancelled", via: props.via },
   });
   if (cancelled) return cancelled;
   const current = await findRequest(db, props.requestId);
@@ -182,11 +158,13 @@ export async function cancelRequest(
   );
 }
 
+/** An approved request's way through fulfilment, each status followed by the next. */
+const fulfilmentPath: readonly RequestStatus[] = ["approved", ...fulfilmentSteps];
+
 /** The fulfilment step after a status, if there is one. */
 export function nextFulfilmentStep(status: RequestStatus): FulfilmentStep | undefined {
-  if (status === "approved") return fulfilmentSteps[0];
-  const at = fulfilmentSteps.indexOf(status as FulfilmentStep);
-  return at >= 0 ? fulfilmentSteps[at + 1] : undefined;
+  const at = fulfilmentPath.indexOf(status);
+  return at >= 0 ? (fulfilmentPath[at + 1] as FulfilmentStep | undefined) : undefined;
 }
 
 /**
@@ -198,27 +176,11 @@ export async function advanceFulfilment(
   db: Kysely<Database>,
   props: { requestId: number; actor: Person; to: FulfilmentStep; via: AuditVia },
 ): Promise<DeviceRequest> {
-  const from: RequestStatus =
-    props.to === "ordered" ? "approved" : (fulfilmentSteps[fulfilmentSteps.indexOf(props.to) - 1] as RequestStatus);
-  const moved = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable("device_request")
-      .set({ status: props.to, updated_at: sql`now()`, version: sql`version + 1` })
-      .where("id", "=", props.requestId)
-      .where("status", "=", from)
-      .returningAll()
-      .executeTakeFirst();
-    if (row) {
-      await appendAudit(trx, {
-        requestId: row.id,
-        actor: props.actor,
-        action: props.to,
-        from,
-        to: props.to,
-        via: props.via,
-      });
-    }
-    return row;
+  const from = fulfilmentPath[fulfilmentPath.indexOf(props.to) - 1] as RequestStatus;
+  const moved = await changeRequest(db, props.requestId, {
+    guard: (update) => update.where("status", "=", from),
+    set: { status: props.to },
+    audit: { actor: props.actor, action: props.to, from, to: props.to, via: props.via },
   });
   if (moved) return moved;
   const current = await findRequest(db, props.requestId);

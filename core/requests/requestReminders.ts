@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../store/database";
 import { escalationFor } from "./approvers";
-import { appendAudit } from "./requestAudit";
+import { changeRequest } from "./requestChange";
 import type { DeviceRequest, Person } from "./requestTables";
 import { workingDaysBetween } from "./workingDays";
 
@@ -59,26 +59,17 @@ export async function chaseUndecided(
 }
 
 async function remind(db: Kysely<Database>, request: DeviceRequest): Promise<DeviceRequest | undefined> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable("device_request")
-      .set({ reminders_sent: sql`reminders_sent + 1`, version: sql`version + 1`, updated_at: sql`now()` })
-      .where("id", "=", request.id)
-      .where("version", "=", request.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (row) {
-      await appendAudit(trx, {
-        requestId: row.id,
-        actor: null,
-        action: "reminded",
-        from: "pending",
-        to: "pending",
-        via: "worker",
-        detail: { approvers: row.approvers },
-      });
-    }
-    return row;
+  return changeRequest(db, request.id, {
+    guard: (update) => update.where("version", "=", request.version),
+    set: { reminders_sent: sql`reminders_sent + 1` },
+    audit: {
+      actor: null,
+      action: "reminded",
+      from: "pending",
+      to: "pending",
+      via: "worker",
+      detail: { approvers: request.approvers },
+    },
   });
 }
 
@@ -91,33 +82,22 @@ async function escalate(
 ): Promise<DeviceRequest | undefined> {
   const next = await escalationFor(db, approver.aadObjectId, policy.ictApprovers);
   if (next.approvers.length === 0) return undefined;
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable("device_request")
-      .set({
-        approvers: JSON.stringify(next.approvers),
-        approver_source: next.source,
-        asked_at: now,
-        reminders_sent: 0,
-        escalations: sql`escalations + 1`,
-        version: sql`version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where("id", "=", request.id)
-      .where("version", "=", request.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (row) {
-      await appendAudit(trx, {
-        requestId: row.id,
-        actor: null,
-        action: "escalated",
-        from: "pending",
-        to: "pending",
-        via: "worker",
-        detail: { from: request.approvers, to: next.approvers, source: next.source },
-      });
-    }
-    return row;
+  return changeRequest(db, request.id, {
+    guard: (update) => update.where("version", "=", request.version),
+    set: {
+      approvers: JSON.stringify(next.approvers),
+      approver_source: next.source,
+      asked_at: now,
+      reminders_sent: 0,
+      escalations: sql`escalations + 1`,
+    },
+    audit: {
+      actor: null,
+      action: "escalated",
+      from: "pending",
+      to: "pending",
+      via: "worker",
+      detail: { from: request.approvers, to: next.approvers, source: next.source },
+    },
   });
 }
