@@ -103,9 +103,8 @@ export async function refreshRequestCards(deps: RequestDeps, request: DeviceRequ
       requestCard(request, view, { aadObjectId: owner, teamsUserId: chat.user?.id ?? null }),
     );
   }
-  if (request.desk_card && deps.channelId) {
-    const via = await chatOf(deps, request.requester_aad_id);
-    const desk = via ? channelReference(deps, via) : null;
+  if (request.desk_card) {
+    const desk = await deskOf(deps, request);
     if (desk) await update(deps, request, desk, request.desk_card, requestCard(request, "desk", { aadObjectId: "" }));
   }
 }
@@ -124,6 +123,12 @@ async function update(
   }
 }
 
+/** The service-desk channel, reached through the requester's chat (the same Bot Connector); null when none is configured. */
+async function deskOf(deps: RequestDeps, request: DeviceRequest): Promise<StoredConversationReference | null> {
+  const via = await chatOf(deps, request.requester_aad_id);
+  return via ? channelReference(deps, via) : null;
+}
+
 /** A line in the requester's chat. */
 export async function tellRequester(deps: RequestDeps, request: DeviceRequest, text: string): Promise<void> {
   const chat = await chatOf(deps, request.requester_aad_id);
@@ -137,8 +142,7 @@ export async function tellRequester(deps: RequestDeps, request: DeviceRequest, t
 
 /** An approved request goes to the service desk's channel, where ICT take it through fulfilment. */
 export async function postToDesk(deps: RequestDeps, request: DeviceRequest): Promise<void> {
-  const via = await chatOf(deps, request.requester_aad_id);
-  const desk = via ? channelReference(deps, via) : null;
+  const desk = await deskOf(deps, request);
   if (!desk) {
     deps.log.warn(
       { request: requestReference(request.id) },
