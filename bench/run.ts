@@ -6,7 +6,7 @@ import { join } from "node:path";
  * each in its own process so that one's heap and threads do not weigh on the
  * next. Each writes its own section of docs/benchmarks.md.
  */
-const benchmarks = ["selfHelpTurn.ts", "decisionPath.ts", "dashboardApi.ts", "graphSync.ts"];
+const benchmarks = ["selfHelpTurn.ts", "decisionPath.ts", "dashboardApi.ts", "graphSync.ts", "outboxDelivery.ts"];
 for (const file of benchmarks) {
   process.stdout.write(`\n== ${file}\n`);
   const run = spawnSync(

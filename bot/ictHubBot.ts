@@ -12,6 +12,7 @@ import { t } from "../core/messages/catalogue";
 import type { Db } from "../core/store/database";
 import { myIctDeepLink, welcomeCard } from "./cards/welcomeCard";
 import { conversationSeenFrom } from "./conversationSeen";
+import { handlePulseAction, isPulseVerb } from "./pulses/pulseActions";
 import { handleRequestAction, isRequestVerb } from "./requests/requestActions";
 import { deliverWaitingApprovals, type RequestDeps } from "./requests/requestNotices";
 import { handleCardAction, isServiceDeskVerb } from "./servicedesk/cardActions";
@@ -78,6 +79,7 @@ export class IctHubBot extends TeamsActivityHandler {
     const verb = invokeValue.action?.verb;
     if (isServiceDeskVerb(verb)) return handleCardAction(this.deps.selfHelp, context, verb, invokeValue.action.data);
     if (isRequestVerb(verb)) return handleRequestAction(this.deps.requests, context, verb, invokeValue.action.data);
+    if (isPulseVerb(verb)) return handlePulseAction(this.deps.requests, context, verb, invokeValue.action.data);
     this.deps.log.warn({ verb: invokeValue.action?.verb }, "card action with no handler");
     return {
       statusCode: 200,

@@ -51,6 +51,8 @@ export type Config = Readonly<{
   devTenant: Readonly<{ port: number; staff: number; devices: number; seed: number }> | null;
   /** The Teams channel (its conversation id) where escalated tickets are posted; null: kept, not posted. */
   serviceDeskChannelId: string | null;
+  /** How long a sender holds outbox deliveries without word from it before another instance takes them over. */
+  outbox: { leaseMs: number };
   /** Sign-in names of ICT's approvers: they decide device requests of people with no manager or directorate head. */
   ictApprovers: readonly string[];
   /** Sign-in names of people who get the ICT role in the tabs, besides holders of the app role ICTHub.ICT. */
@@ -172,6 +174,7 @@ const variables = z.object({
     .string()
     .regex(/^19:.+@thread\.(tacv2|skype)$/, { error: "expects a Teams channel id such as 19:abc123@thread.tacv2" })
     .optional(),
+  OUTBOX_LEASE_SECONDS: wholeNumber(2, 600, "seconds", 30),
   GRAPH_SYNC_SCHEDULED: flag.default("true"),
   USAGE_RETENTION_DAYS: z.coerce
     .number({ error: "expects a whole number of days from 28 to 3650" })
@@ -335,6 +338,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ? null
       : { port: v.DEV_TENANT_PORT, staff: v.DEV_TENANT_STAFF, devices: v.DEV_TENANT_DEVICES, seed: v.DEV_TENANT_SEED },
     serviceDeskChannelId: v.SERVICE_DESK_CHANNEL_ID ?? null,
+    outbox: { leaseMs: v.OUTBOX_LEASE_SECONDS * 1000 },
     ictApprovers: Object.freeze(v.ICT_APPROVERS ?? []),
     ictStaff: Object.freeze(v.ICT_STAFF ?? []),
     sync: { scheduled: isOn(v.GRAPH_SYNC_SCHEDULED), usageRetentionDays: v.USAGE_RETENTION_DAYS },

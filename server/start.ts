@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
@@ -6,6 +7,10 @@ import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { createAdapter } from "../bot/adapter";
 import { IctHubBot } from "../bot/ictHubBot";
+import { createOutbox, type Outbox } from "../bot/outbox/outbox";
+import { defaultSenderOptions, OutboxSender } from "../bot/outbox/outboxSender";
+import { globalServiceUrl, Recipients } from "../bot/outbox/recipients";
+import { botbuilderChannel } from "../bot/outbox/teamsChannel";
 import { requestForm } from "../bot/requests/requestActions";
 import type { RequestDeps } from "../bot/requests/requestNotices";
 import type { Config } from "../core/config";
@@ -23,6 +28,8 @@ import { approvalWorker } from "./approvalWorker";
 import { heartbeatWorker } from "./heartbeatWorker";
 import { helpRoute } from "./helpRoute";
 import { listen } from "./listen";
+import { outboxWorker } from "./outboxWorker";
+import { pulseWorker } from "./pulseWorker";
 import { refreshSnapshotWorker } from "./refreshSnapshotWorker";
 import { removeServerFile, writeServerFile } from "./serverFile";
 import { syncWorkers } from "./syncWorkers";
@@ -43,6 +50,8 @@ export type RunningApp = {
   syncDeps: SyncDeps;
   /** What device requests run with (tests chase approvals on demand). */
   requests: RequestDeps;
+  /** Every proactive message goes through it (tests settle it before reading the channel). */
+  outbox: Outbox;
   /** Drains HTTP, stops workers and closes the store. */
   stop(): Promise<void>;
 };
@@ -79,17 +88,43 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
     log.info({ engine: store.engine, location: store.location, applied }, "store ready");
 
     const instanceId = randomUUID();
+    const stopping = new AbortController();
+    // Every send waiting for its slot listens for shutdown.
+    setMaxListeners(0, stopping.signal);
     graph = await connectGraph(config, log);
     const syncDeps = createSyncDeps(graph, store.db, log, instanceId, config.sync.usageRetentionDays);
     const adminToken = randomBytes(24).toString("base64url");
 
     const adapter = createAdapter(config.bot, log);
+    const botAppId = config.bot.appId ?? "";
+    const channel = botbuilderChannel(adapter, botAppId);
+    const outbox = createOutbox({
+      db: store.db,
+      log,
+      sender: new OutboxSender(
+        {
+          db: store.db,
+          log,
+          channel,
+          recipients: new Recipients({
+            db: store.db,
+            log,
+            channel,
+            graph: graph.client,
+            teamsAppId: config.teamsApp.id,
+            fallbackServiceUrl: config.tenant ? globalServiceUrl : null,
+          }),
+        },
+        { ...defaultSenderOptions, senderId: instanceId, leaseMs: config.outbox.leaseMs },
+      ),
+      sendInBackground: config.workersEnabled,
+      signal: stopping.signal,
+    });
     const knowledge = createKnowledgeBase(await loadArticles());
     const requests: RequestDeps = {
       db: store.db,
       log,
-      adapter,
-      botAppId: config.bot.appId ?? "",
+      outbox,
       channelId: config.serviceDeskChannelId,
       ictApprovers: config.ictApprovers,
       refreshPolicy: config.refresh,
@@ -103,8 +138,7 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
       selfHelp: {
         db: store.db,
         log,
-        adapter,
-        botAppId: config.bot.appId ?? "",
+        outbox,
         channelId: config.serviceDeskChannelId,
         knowledge,
         publicUrl: config.server.publicUrl,
@@ -157,6 +191,8 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
           heartbeat,
           approvalWorker(requests),
           refreshSnapshotWorker(refreshSnapshot),
+          outboxWorker(outbox),
+          pulseWorker({ db: store.db, log, outbox, now: requests.now }),
           ...(config.sync.scheduled ? syncWorkers(syncDeps) : []),
         ],
         log,
@@ -170,8 +206,10 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
       graph: connected,
       syncDeps,
       requests,
+      outbox,
       async stop() {
         await http.close(config.server.shutdownGraceMs);
+        stopping.abort();
         await workers?.stop(config.server.shutdownGraceMs);
         removeServerFile(config.store);
         await connected.close();

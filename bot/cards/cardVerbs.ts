@@ -14,6 +14,8 @@ export const cardVerbs = {
   reject: "request.reject",
   cancel: "request.cancel",
   fulfil: "request.fulfil",
+  pulseAnswer: "pulse.answer",
+  pulseView: "pulse.view",
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

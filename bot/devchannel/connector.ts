@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import express, { type Request, type Response } from "express";
-import { SlidingWindowLimiter } from "./slidingWindowLimiter";
-import { perAppLimits, perConversationLimits } from "./teamsLimits";
+import { SlidingWindowLimiter } from "../../core/teamsLimits/slidingWindowLimiter";
+import { perAppLimits, perConversationLimits } from "../../core/teamsLimits/teamsLimits";
 import { Transcript, type TranscriptKind } from "./transcript";
 
 export type DevConnectorOptions = {
@@ -28,6 +28,7 @@ export class DevConnector {
   private readonly perApp: SlidingWindowLimiter;
   private readonly now: () => number;
   private nextActivity = 1;
+  private storm: { until: number; every: number; seen: number; retryAfterSeconds: number } | null = null;
 
   constructor(options: DevConnectorOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -46,6 +47,19 @@ export class DevConnector {
   removeBot(conversationId: string) {
     const conversation = this.conversations.get(conversationId);
     if (conversation) conversation.botInRoster = false;
+  }
+
+  /**
+   * A 429 storm, as Teams has under load: until `forMs` have passed, every
+   * `every`-th message is refused with Retry-After, whatever the bot's rate.
+   */
+  startStorm(props: { forMs: number; every: number; retryAfterSeconds: number }) {
+    this.storm = {
+      until: this.now() + props.forMs,
+      every: props.every,
+      seen: 0,
+      retryAfterSeconds: props.retryAfterSeconds,
+    };
   }
 
   /** The id Teams gives the 1:1 chat between the bot and a user: stable per user. */
@@ -67,8 +81,8 @@ export class DevConnector {
   }
 
   private createConversation(req: Request, res: Response) {
-    const body = (req.body ?? {}) as { members?: { id?: string }[]; isGroup?: boolean };
-    const member = body.members?.[0]?.id;
+    const body = (req.body ?? {}) as { members?: { id?: string; aadObjectId?: string }[]; isGroup?: boolean };
+    const member = teamsUserIdOf(body.members?.[0]);
     if (!member || body.isGroup || (body.members?.length ?? 0) !== 1) {
       this.record("createConversation", "", body, 400);
       res
@@ -106,6 +120,12 @@ export class DevConnector {
       return;
     }
 
+    if (this.storm && this.now() < this.storm.until && ++this.storm.seen % this.storm.every === 0) {
+      this.record(kind, conversationId, body, 429, pathActivityId);
+      res.setHeader("Retry-After", String(this.storm.retryAfterSeconds));
+      res.status(429).json({ error: { code: "TooManyRequests", message: "Too many requests" } });
+      return;
+    }
     const appKey = String((body.from as { id?: string } | undefined)?.id ?? "app");
     const waitMs = Math.max(this.perApp.waitMs(appKey), this.perConversation.waitMs(conversationId));
     if (waitMs > 0) {
@@ -142,4 +162,18 @@ export class DevConnector {
   ) {
     this.transcript.add({ kind, conversationId, body, status, ...(activityId ? { activityId } : {}) }, this.now());
   }
+}
+
+const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Teams opens the same 1:1 chat whether the bot names the person by their
+ * Teams id or by their Entra object id; the dev channel's Teams ids are
+ * "29:dev-{object id}", as its driver makes them.
+ */
+function teamsUserIdOf(member: { id?: string; aadObjectId?: string } | undefined): string | undefined {
+  if (!member?.id) return undefined;
+  if (member.id.startsWith("29:")) return member.id;
+  const aadObjectId = member.aadObjectId ?? (guidPattern.test(member.id) ? member.id : undefined);
+  return aadObjectId ? `29:dev-${aadObjectId}` : member.id;
 }

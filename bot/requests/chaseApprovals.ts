@@ -1,8 +1,6 @@
-import { findPersonalConversation } from "../../core/conversations/conversationRepository";
 import { t } from "../../core/messages/catalogue";
 import { approverNames, requestReference } from "../../core/requests/deviceRequests";
 import { chaseUndecided, defaultReminderPolicy } from "../../core/requests/requestReminders";
-import { sendProactive } from "../proactive";
 import { askApprovers, type RequestDeps, refreshRequestCards, tellRequester } from "./requestNotices";
 
 /**
@@ -19,17 +17,12 @@ export async function chaseApprovals(deps: RequestDeps): Promise<number> {
     const { request } = action;
     const reference = requestReference(request.id);
     if (action.kind === "remind") {
-      for (const approver of request.approvers) {
-        const chat = await findPersonalConversation(deps.db, approver.aadObjectId);
-        if (!chat) continue;
-        try {
-          await sendProactive(deps.adapter, deps.botAppId, chat.reference, {
-            text: t("request.notify.reminder", { requester: request.requester_name, reference }),
-          });
-        } catch (error) {
-          deps.log.error({ err: error, request: reference }, "could not remind an approver");
-        }
-      }
+      await deps.outbox.deliver({
+        key: `request:${request.id}:reminder:${request.reminders_sent}`,
+        purpose: "request.reminder",
+        activity: { text: t("request.notify.reminder", { requester: request.requester_name, reference }) },
+        recipients: request.approvers.map((approver) => ({ aadObjectId: approver.aadObjectId })),
+      });
       continue;
     }
     // The previous approvers' cards now say who decides; the new approvers get their own.

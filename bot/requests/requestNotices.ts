@@ -1,4 +1,4 @@
-import { CardFactory } from "botbuilder";
+import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { findPersonalConversation } from "../../core/conversations/conversationRepository";
 import type { StoredConversationReference } from "../../core/conversations/conversationTable";
@@ -13,8 +13,7 @@ import {
 import type { ApproverCard, DeviceRequest, Person, PostedCard } from "../../core/requests/requestTables";
 import type { Database } from "../../core/store/database";
 import { type RequestView, requestCard } from "../cards/requestCards";
-import { sendProactive, updateProactive } from "../proactive";
-import { channelReference, type ServiceDeskDeps } from "../servicedesk/serviceDesk";
+import type { ServiceDeskDeps } from "../servicedesk/serviceDesk";
 
 export type RequestDeps = Omit<ServiceDeskDeps, "db"> & {
   db: Kysely<Database>;
@@ -27,47 +26,56 @@ export type RequestDeps = Omit<ServiceDeskDeps, "db"> & {
 /** Which card is being answered right now, so it is not also replaced behind the invoke's back. */
 export type Pressed = { conversationId: string; activityId: string | undefined } | null;
 
-const cardActivity = (card: ReturnType<typeof requestCard>) => ({ attachments: [CardFactory.adaptiveCard(card)] });
-
 async function chatOf(deps: RequestDeps, aadObjectId: string): Promise<StoredConversationReference | undefined> {
   return (await findPersonalConversation(deps.db, aadObjectId))?.reference;
 }
 
 /**
- * Sends the approval card to each approver who has a chat with the app and
- * records where it went. Returns whether anyone could be reached.
+ * Sends the approval card to each approver (the outbox opens a chat with
+ * anyone who has none) and records where each went. Returns whether anyone
+ * could be reached.
  */
 export async function askApprovers(deps: RequestDeps, request: DeviceRequest, approvers: Person[]): Promise<boolean> {
   const posted: ApproverCard[] = [];
+  const asked = `request:${request.id}:v${request.version}:ask`;
   for (const approver of approvers) {
-    const chat = await chatOf(deps, approver.aadObjectId);
-    if (!chat) {
-      deps.log.warn(
-        { request: requestReference(request.id) },
-        "an approver has no chat with ICT Hub yet; the card waits for them",
-      );
-      continue;
-    }
-    try {
-      await sendProactive(deps.adapter, deps.botAppId, chat, {
+    const recipients = [{ aadObjectId: approver.aadObjectId }];
+    const [told] = await deps.outbox.deliver({
+      key: `${asked}:${approver.aadObjectId}:notice`,
+      purpose: "request.approval",
+      activity: {
         text: t("request.notify.newForApprover", {
           requester: request.requester_name,
           reference: requestReference(request.id),
         }),
-      });
-      const activityId = await sendProactive(
-        deps.adapter,
-        deps.botAppId,
-        chat,
-        cardActivity(
-          requestCard(request, "approver", { aadObjectId: approver.aadObjectId, teamsUserId: chat.user?.id ?? null }),
-        ),
+      },
+      recipients,
+    });
+    if (told?.state === "unreachable") {
+      deps.log.warn(
+        { request: requestReference(request.id) },
+        "an approver cannot be reached; the card waits for them",
       );
-      if (activityId)
-        posted.push({ conversationId: chat.conversation.id, activityId, aadObjectId: approver.aadObjectId });
-    } catch (error) {
-      deps.log.error({ err: error, request: requestReference(request.id) }, "could not send the approval card");
+      continue;
     }
+    const chat = await chatOf(deps, approver.aadObjectId);
+    const [card] = await deps.outbox.deliver({
+      key: `${asked}:${approver.aadObjectId}:card`,
+      purpose: "request.approval",
+      activity: {
+        card: requestCard(request, "approver", {
+          aadObjectId: approver.aadObjectId,
+          teamsUserId: chat?.user?.id ?? null,
+        }),
+      },
+      recipients,
+    });
+    if (card?.activityId && card.conversationId)
+      posted.push({
+        conversationId: card.conversationId,
+        activityId: card.activityId,
+        aadObjectId: approver.aadObjectId,
+      });
   }
   await recordRequestCards(deps.db, request.id, {
     approvers: [
@@ -94,77 +102,61 @@ export async function refreshRequestCards(deps: RequestDeps, request: DeviceRequ
   for (const { card, view, owner } of updates) {
     if (isPressed(card)) continue;
     const chat = await chatOf(deps, owner);
-    if (!chat) continue;
     await update(
       deps,
       request,
-      chat,
       card,
-      requestCard(request, view, { aadObjectId: owner, teamsUserId: chat.user?.id ?? null }),
+      requestCard(request, view, { aadObjectId: owner, teamsUserId: chat?.user?.id ?? null }),
     );
   }
-  if (request.desk_card) {
-    const desk = await deskOf(deps, request);
-    if (desk) await update(deps, request, desk, request.desk_card, requestCard(request, "desk", { aadObjectId: "" }));
-  }
+  if (request.desk_card)
+    await update(deps, request, request.desk_card, requestCard(request, "desk", { aadObjectId: "" }));
 }
 
 async function update(
   deps: RequestDeps,
   request: DeviceRequest,
-  reference: StoredConversationReference,
   card: PostedCard,
   content: ReturnType<typeof requestCard>,
 ) {
-  try {
-    await updateProactive(deps.adapter, deps.botAppId, reference, card.activityId, cardActivity(content));
-  } catch (error) {
-    deps.log.warn({ err: error, request: requestReference(request.id) }, "could not update a request card");
-  }
+  await deps.outbox.update({
+    key: `request:${request.id}:v${request.version}:card:${card.conversationId}:${card.activityId}`,
+    purpose: "request.card",
+    conversationId: card.conversationId,
+    activityId: card.activityId,
+    activity: { card: content },
+  });
 }
 
-/** The service-desk channel, reached through the requester's chat (the same Bot Connector); null when none is configured. */
-async function deskOf(deps: RequestDeps, request: DeviceRequest): Promise<StoredConversationReference | null> {
-  const via = await chatOf(deps, request.requester_aad_id);
-  return via ? channelReference(deps, via) : null;
-}
-
-/** A line in the requester's chat. */
+/** A line in the requester's chat. Each is told once: the step itself was taken once, by a guarded update. */
 export async function tellRequester(deps: RequestDeps, request: DeviceRequest, text: string): Promise<void> {
-  const chat = await chatOf(deps, request.requester_aad_id);
-  if (!chat) return;
-  try {
-    await sendProactive(deps.adapter, deps.botAppId, chat, { text });
-  } catch (error) {
-    deps.log.error({ err: error, request: requestReference(request.id) }, "could not tell the requester");
-  }
+  await deps.outbox.deliver({
+    key: `request:${request.id}:told:${randomUUID()}`,
+    purpose: "request.notice",
+    activity: { text },
+    recipients: [{ aadObjectId: request.requester_aad_id }],
+  });
 }
 
 /** An approved request goes to the service desk's channel, where ICT take it through fulfilment. */
 export async function postToDesk(deps: RequestDeps, request: DeviceRequest): Promise<void> {
-  const desk = await deskOf(deps, request);
-  if (!desk) {
+  if (!deps.channelId) {
     deps.log.warn(
       { request: requestReference(request.id) },
       "no service-desk channel configured: the approved request is not posted",
     );
     return;
   }
-  try {
-    const activityId = await sendProactive(
-      deps.adapter,
-      deps.botAppId,
-      desk,
-      cardActivity(requestCard(request, "desk", { aadObjectId: "" })),
-    );
-    if (activityId)
-      await recordRequestCards(deps.db, request.id, { desk: { conversationId: desk.conversation.id, activityId } });
-  } catch (error) {
-    deps.log.error(
-      { err: error, request: requestReference(request.id) },
-      "could not post the approved request to the service desk",
-    );
-  }
+  const [posted] = await deps.outbox.deliver({
+    key: `request:${request.id}:desk`,
+    purpose: "request.desk",
+    activity: { card: requestCard(request, "desk", { aadObjectId: "" }) },
+    recipients: [{ conversationId: deps.channelId }],
+  });
+  if (posted?.activityId)
+    await recordRequestCards(deps.db, request.id, {
+      desk: { conversationId: deps.channelId, activityId: posted.activityId },
+    });
 }
 
 /**

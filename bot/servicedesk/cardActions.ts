@@ -1,6 +1,5 @@
 import { type AdaptiveCardInvokeResponse, CardFactory, type TurnContext } from "botbuilder";
 import { z } from "zod";
-import { findPersonalConversation } from "../../core/conversations/conversationRepository";
 import { AppError, isAppError } from "../../core/errors";
 import { t } from "../../core/messages/catalogue";
 import { recordFeedback } from "../../core/servicedesk/questionLog";
@@ -178,8 +177,6 @@ async function afterDeskAction(
       );
     }
   }
-  const chat = await findPersonalConversation(deps.db, fresh.requester_aad_id);
-  if (chat) await tellRequester(deps, fresh, message(fresh), chat.reference);
-  else deps.log.warn({ ticket: ticketReference(fresh.id) }, "the requester's chat is not known; they were not told");
+  await tellRequester(deps, fresh, message(fresh));
   return card;
 }

@@ -1,4 +1,4 @@
-import { CardFactory, type CloudAdapter } from "botbuilder";
+import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { latestConversation } from "../../core/conversations/conversationRepository";
 import type { StoredConversationReference } from "../../core/conversations/conversationTable";
@@ -8,14 +8,13 @@ import type { Ticket, TicketSource } from "../../core/servicedesk/serviceDeskTab
 import { type Agent, notesOf, raiseTicket, recordChannelCard, ticketReference } from "../../core/servicedesk/tickets";
 import type { Db } from "../../core/store/database";
 import { deskTicketCard, ratingCard } from "../cards/ticketCards";
-import { sendProactive } from "../proactive";
+import type { Outbox } from "../outbox/outbox";
 
 export type ServiceDeskDeps = {
   db: Db;
   log: Logger;
-  adapter: CloudAdapter;
-  /** "" when bot authentication is off (dev tenant). */
-  botAppId: string;
+  /** Every message outside a turn goes through it. */
+  outbox: Outbox;
   /** The Teams channel (conversation id) where tickets go; null: tickets are kept but not posted. */
   channelId: string | null;
 };
@@ -84,36 +83,39 @@ export async function escalate(
     );
     return ticket;
   }
-  try {
-    const activityId = await sendProactive(deps.adapter, deps.botAppId, channel, {
-      attachments: [CardFactory.adaptiveCard(deskTicketCard(ticket, []))],
-    });
-    if (activityId) await recordChannelCard(deps.db, ticket.id, channel.conversation.id, activityId);
-  } catch (error) {
+  const [posted] = await deps.outbox.deliver({
+    key: `ticket:${ticket.id}:desk`,
+    purpose: "ticket.desk",
+    activity: { card: deskTicketCard(ticket, []) },
+    recipients: [{ conversationId: channel.conversation.id }],
+  });
+  if (posted?.activityId) await recordChannelCard(deps.db, ticket.id, channel.conversation.id, posted.activityId);
+  else
     deps.log.error(
-      { err: error, ticket: ticketReference(ticket.id) },
-      "could not post the ticket to the service-desk channel",
+      { ticket: ticketReference(ticket.id), state: posted?.state },
+      "the ticket is not yet in the channel",
     );
-  }
   return ticket;
 }
 
 /** The requester hears about every step in their 1:1 chat; a resolved ticket brings the rating card. */
-export async function tellRequester(
-  deps: ServiceDeskDeps,
-  ticket: Ticket,
-  text: string,
-  reference: StoredConversationReference,
-) {
-  try {
-    await sendProactive(deps.adapter, deps.botAppId, reference, { text });
-    if (ticket.status === "resolved") {
-      await sendProactive(deps.adapter, deps.botAppId, reference, {
-        attachments: [CardFactory.adaptiveCard(ratingCard(ticket))],
-      });
-    }
-  } catch (error) {
-    deps.log.error({ err: error, ticket: ticketReference(ticket.id) }, "could not tell the requester");
+export async function tellRequester(deps: ServiceDeskDeps, ticket: Ticket, text: string) {
+  const requester = { aadObjectId: ticket.requester_aad_id };
+  // Each step is told once: the step itself was taken once, by a guarded update.
+  const step = randomUUID();
+  await deps.outbox.deliver({
+    key: `ticket:${ticket.id}:told:${step}`,
+    purpose: "ticket.notice",
+    activity: { text },
+    recipients: [requester],
+  });
+  if (ticket.status === "resolved") {
+    await deps.outbox.deliver({
+      key: `ticket:${ticket.id}:rating`,
+      purpose: "ticket.rating",
+      activity: { card: ratingCard(ticket) },
+      recipients: [requester],
+    });
   }
 }
 

@@ -1,3 +1,7 @@
+import { migrationEnGB } from "./en-GB.migration";
+import { outboxEnGB } from "./en-GB.outbox";
+import { pulsesEnGB } from "./en-GB.pulses";
+
 /**
  * Every user-facing string, in British English. Placeholders are {name}.
  * Welsh (cy) follows as a second file with the same keys.
@@ -342,6 +346,9 @@ export const enGB = {
   "tabs.selfhelp.hours": "{hours} hours",
   "tabs.selfhelp.satisfaction": "Satisfaction after tickets",
   "tabs.selfhelp.satisfactionValue": "{mean} out of 5 ({ratings} ratings)",
+  ...pulsesEnGB,
+  ...outboxEnGB,
+  ...migrationEnGB,
 } as const;
 
 export type MessageKey = keyof typeof enGB;

@@ -1,3 +1,4 @@
+import { csvFile } from "../csvFile";
 import { operatingSystemRelease } from "../devices/windowsVersion";
 import { type MessageKey, t } from "../messages/catalogue";
 import type { Db } from "../store/database";
@@ -40,8 +41,7 @@ const isoDay = (date: Date | null) => date?.toISOString().slice(0, 10) ?? "";
 /**
  * The devices the policy says to replace (due, overdue, must replace) as a CSV
  * file for a spreadsheet: one row each with its owner and the reason, the most
- * pressing first, then by directorate and owner. UTF-8 with a byte-order mark
- * and CRLF lines, which is what Excel opens correctly.
+ * pressing first, then by directorate and owner.
  */
 export async function dueDevicesCsv(
   db: Db,
@@ -65,16 +65,5 @@ export async function dueDevicesCsv(
   );
   const header = columns.map((c) => t(c.header));
   const rows = due.map((d) => columns.map((c) => c.value(d)));
-  return { csv: `\uFEFF${[header, ...rows].map(csvLine).join("\r\n")}\r\n`, devices: due.length };
-}
-
-/** RFC 4180 quoting, and no field a spreadsheet would run as a formula. */
-function csvLine(fields: readonly string[]): string {
-  return fields
-    .map((raw) => {
-      // A display name such as "=HYPERLINK(…)" must stay text (OWASP's CSV injection advice).
-      const value = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
-      return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-    })
-    .join(",");
+  return { csv: csvFile([header, ...rows]), devices: due.length };
 }

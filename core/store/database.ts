@@ -3,6 +3,15 @@ import type { BotConversationTable, BotUserTable } from "../conversations/conver
 import type { ManagedDeviceTable } from "../devices/managedDevice";
 import type { DirectoryUserTable } from "../directory/directoryUser";
 import type { AppInstanceTable } from "../instances/instanceTable";
+import type { OutboxBudgetTable, OutboxDeliveryTable, OutboxMessageTable } from "../outbox/outboxTables";
+import type {
+  PulseActionTable,
+  PulseAnswerTable,
+  PulseInviteeTable,
+  PulseRespondentTable,
+  PulseRunTable,
+  PulseTable,
+} from "../pulses/pulseTables";
 import type { RefreshWaveTable } from "../refresh/refreshWave";
 import type { DeviceRequestAuditTable, DeviceRequestTable } from "../requests/requestTables";
 import type { SelfhelpQuestionTable, TicketNoteTable, TicketTable } from "../servicedesk/serviceDeskTables";
@@ -28,6 +37,15 @@ export type Database = {
   refresh_wave: RefreshWaveTable;
   device_request: DeviceRequestTable;
   device_request_audit: DeviceRequestAuditTable;
+  outbox_message: OutboxMessageTable;
+  outbox_delivery: OutboxDeliveryTable;
+  outbox_budget: OutboxBudgetTable;
+  pulse: PulseTable;
+  pulse_run: PulseRunTable;
+  pulse_invitee: PulseInviteeTable;
+  pulse_respondent: PulseRespondentTable;
+  pulse_answer: PulseAnswerTable;
+  pulse_action: PulseActionTable;
 };
 
 /** A database handle or an open transaction: repositories accept either. */

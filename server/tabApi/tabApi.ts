@@ -2,6 +2,7 @@ import { Router } from "express";
 import { approvalRoutes } from "./approvalRoutes";
 import { ictRoutes } from "./ictRoutes";
 import { myRoutes } from "./myRoutes";
+import { pulseRoutes } from "./pulseRoutes";
 import type { TabApiDeps } from "./tabApiDeps";
 import { authenticate } from "./tabAuth";
 
@@ -20,5 +21,6 @@ export function tabApi(deps: TabApiDeps): Router {
   router.use(approvalRoutes(deps));
   router.use(ictRoutes(deps));
   router.use(myRoutes(deps));
+  router.use(pulseRoutes(deps));
   return router;
 }

@@ -30,8 +30,8 @@ if (postgresProblem) {
   console.warn(`SKIPPING PostgreSQL engine tests: ${postgresAdminUrl} is not reachable (${postgresProblem}).`);
 }
 
-/** A fresh, empty PostgreSQL database; closing the store drops it. */
-async function openFreshPostgres(): Promise<Store> {
+/** A fresh, empty PostgreSQL database that several stores (or processes) can open; drop() removes it. */
+export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `icthub_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: postgresAdminUrl });
   await admin.connect();
@@ -39,15 +39,26 @@ async function openFreshPostgres(): Promise<Store> {
   await admin.end();
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
-  const store = await openStore({ engine: "postgres", url: url.toString(), poolMax: 5 });
   return {
-    ...store,
-    async close() {
-      await store.close();
+    url: url.toString(),
+    async drop() {
       const dropper = new pg.Client({ connectionString: postgresAdminUrl });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
+    },
+  };
+}
+
+/** A fresh, empty PostgreSQL database; closing the store drops it. */
+async function openFreshPostgres(): Promise<Store> {
+  const database = await freshPostgresDatabase();
+  const store = await openStore({ engine: "postgres", url: database.url, poolMax: 5 });
+  return {
+    ...store,
+    async close() {
+      await store.close();
+      await database.drop();
     },
   };
 }

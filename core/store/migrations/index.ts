@@ -4,6 +4,8 @@ import * as m0002 from "./0002_graph_sync";
 import * as m0003 from "./0003_service_desk";
 import * as m0004 from "./0004_refresh_waves";
 import * as m0005 from "./0005_device_requests";
+import * as m0006 from "./0006_outbox";
+import * as m0007 from "./0007_pulses";
 
 /**
  * Every migration, in order. Names never change once released; a new change
@@ -15,4 +17,6 @@ export const migrations: Record<string, Migration> = {
   "0003_service_desk": m0003,
   "0004_refresh_waves": m0004,
   "0005_device_requests": m0005,
+  "0006_outbox": m0006,
+  "0007_pulses": m0007,
 };

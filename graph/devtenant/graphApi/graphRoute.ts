@@ -30,8 +30,12 @@ export const sitesRead: Permission = {
   delegated: ["Sites.Read.All", "Sites.ReadWrite.All"],
 };
 export const teamsAppsForUser: Permission = {
-  app: ["TeamsAppInstallation.ReadWriteForUser.All"],
+  app: ["TeamsAppInstallation.ReadWriteSelfForUser.All", "TeamsAppInstallation.ReadWriteForUser.All"],
   delegated: ["TeamsAppInstallation.ReadWriteForUser"],
+};
+export const appCatalogRead: Permission = {
+  app: ["AppCatalog.Read.All", "AppCatalog.ReadWrite.All"],
+  delegated: ["AppCatalog.Read.All"],
 };
 /** `/me`: any signed-in user may read their own profile; an app gets through to be told /me needs a user. */
 export const signedInUser: Permission = {

@@ -1,7 +1,39 @@
-import { type GraphRoute, teamsAppsForUser } from "./graphRoute";
+import { createHash } from "node:crypto";
+import { appCatalogRead, type GraphRoute, teamsAppsForUser } from "./graphRoute";
 import { type GraphContext, GraphHttpError, type GraphRequest, ok } from "./graphTypes";
 import { contextUrl, eqFilter, onlyOptions } from "./odata";
 import { existingUser } from "./users";
+
+/**
+ * The org catalogue, which answers for any app id as if the council had
+ * uploaded it, with a catalogue id of its own as Teams gives one.
+ */
+export const appCatalogRoutes: GraphRoute[] = [
+  { method: "GET", pattern: /^\/appCatalogs\/teamsApps$/, permission: appCatalogRead, handle: listCatalog },
+];
+
+/** The catalogue id Teams would give an uploaded app: stable per manifest id, and not equal to it. */
+export const catalogIdFor = (externalId: string) => {
+  const hex = createHash("sha256").update(`catalog:${externalId}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+};
+
+function listCatalog(req: GraphRequest, ctx: GraphContext) {
+  onlyOptions(req, ["$filter", "$select"]);
+  const clauses = eqFilter(req, { externalId: "string" });
+  const externalId = clauses.find((c) => c.field === "externalId")?.value;
+  if (typeof externalId !== "string") {
+    throw new GraphHttpError(
+      400,
+      "BadRequest",
+      "The dev tenant's catalogue answers only $filter=externalId eq '{id}'.",
+    );
+  }
+  return ok({
+    "@odata.context": contextUrl(ctx, req, "appCatalogs/teamsApps"),
+    value: [{ id: catalogIdFor(externalId), externalId, displayName: "ICT Hub", distributionMethod: "organization" }],
+  });
+}
 
 /**
  * Apps installed in a user's personal scope: list (with the `teamsApp/id`
@@ -73,6 +105,10 @@ function install(req: GraphRequest, ctx: GraphContext, [idOrUpn]: string[]) {
       "BadRequest",
       'The body must bind teamsApp: {"teamsApp@odata.bind": "https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/{id}"}.',
     );
+  }
+  // As in Teams: someone with no licence, or a disabled account, has no Teams to add an app to.
+  if (!user.isLicensed || !user.accountEnabled) {
+    throw new GraphHttpError(404, "NotFound", "The user has no Microsoft Teams.");
   }
   const installed = ctx.council.installedApps.get(user.id) ?? new Set<string>();
   if (installed.has(appId)) {

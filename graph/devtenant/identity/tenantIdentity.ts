@@ -25,7 +25,8 @@ export const appRoles = [
   "Reports.Read.All",
   "ReportSettings.Read.All",
   "Sites.Read.All",
-  "TeamsAppInstallation.ReadWriteForUser.All",
+  "TeamsAppInstallation.ReadWriteSelfForUser.All",
+  "AppCatalog.Read.All",
 ] as const;
 
 /** Delegated permissions a `.default` on-behalf-of request is granted (what the app registration lists). */

@@ -3,11 +3,12 @@ import { useState } from "react";
 import { t } from "../../../../core/messages/catalogue";
 import { Scene } from "../../components/Scene";
 import { useSignedIn } from "../../data/apiContext";
+import { PulsesArea } from "./pulses/PulsesArea";
 import { RefreshSection } from "./RefreshSection";
 import { RequestsBoard } from "./RequestsBoard";
 import { SelfHelpSection } from "./SelfHelpSection";
 
-type Area = "refresh" | "requests" | "selfhelp";
+type Area = "refresh" | "requests" | "selfhelp" | "pulses";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
@@ -41,11 +42,15 @@ export default function DashboardScene() {
         <Tab value="selfhelp" id="area-selfhelp" aria-controls="area-panel">
           {t("tabs.dashboard.selfhelp")}
         </Tab>
+        <Tab value="pulses" id="area-pulses" aria-controls="area-panel">
+          {t("tabs.pulses.area")}
+        </Tab>
       </TabList>
       <div id="area-panel" role="tabpanel" aria-labelledby={`area-${area}`} className={styles.panel}>
         {area === "refresh" && <RefreshSection />}
         {area === "requests" && <RequestsBoard />}
         {area === "selfhelp" && <SelfHelpSection />}
+        {area === "pulses" && <PulsesArea />}
       </div>
     </Scene>
   );

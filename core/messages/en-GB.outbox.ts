@@ -1,0 +1,28 @@
+/** The outbox's strings of the en-GB catalogue: delivery states and reasons, as ICT reads them in reports. */
+export const outboxEnGB = {
+  "outbox.state.pending": "Waiting",
+  "outbox.state.sending": "Sending",
+  "outbox.state.sent": "Sent",
+  "outbox.state.failed": "Failed",
+  "outbox.state.unreachable": "Could not be reached",
+  "outbox.state.cancelled": "Cancelled",
+  "outbox.reason.not-in-directory": "Not in the council's directory (left, or not synced yet)",
+  "outbox.reason.no-teams": "Has no Teams licence or mailbox, so ICT Hub cannot be added for them",
+  "outbox.reason.app-blocked": "A Teams app policy stops ICT Hub being added for them",
+  "outbox.reason.removed-app": "Removed ICT Hub from Teams",
+  "outbox.reason.conversation-gone": "Their chat with ICT Hub no longer exists",
+  "outbox.reason.rejected": "Teams refused the message",
+  "outbox.reason.gave-up": "Teams kept failing; gave up after repeated tries",
+  "outbox.reason.cancelled": "Cancelled before it was sent",
+  "outbox.reason.original-not-sent": "The card to update was never delivered",
+  "outbox.reason.teams-unknown":
+    "ICT Hub has not yet heard from Teams, so it cannot open chats (only with the dev tenant, before anyone has used the bot)",
+  "outbox.reason.possible-duplicate": "Sent again after a restart: they may have it twice",
+  "outbox.csv.message": "Message",
+  "outbox.csv.name": "Name",
+  "outbox.csv.userPrincipalName": "Sign-in name",
+  "outbox.csv.directorate": "Directorate",
+  "outbox.csv.state": "State",
+  "outbox.csv.reason": "Reason",
+  "outbox.csv.sentAt": "Sent at (UTC)",
+} as const;
