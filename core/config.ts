@@ -65,6 +65,8 @@ export type Config = Readonly<{
   }>;
   /** How devices are classified for refresh (age, Windows 11, silence). */
   refresh: Readonly<RefreshPolicy>;
+  /** How far (% of the scan) a migrated target's bytes or file count in Graph may differ before it is flagged. */
+  migration: Readonly<{ verifyTolerancePercent: number }>;
 }>;
 
 /** Thrown when the environment does not describe a runnable app. */
@@ -192,6 +194,11 @@ const variables = z.object({
   REFRESH_NONCOMPLIANT_DUE: flag.default(defaultRefreshPolicy.noncompliantIsDue ? "true" : "false"),
   DEVICE_STALE_DAYS: wholeNumber(1, 365, "days", defaultRefreshPolicy.staleDays),
   DEVICE_LOST_DAYS: wholeNumber(2, 1000, "days", defaultRefreshPolicy.lostDays),
+  MIGRATION_VERIFY_TOLERANCE_PERCENT: z.coerce
+    .number({ error: "expects a percentage from 0 to 100, such as 5" })
+    .min(0, { error: "expects a percentage from 0 to 100, such as 5" })
+    .max(100, { error: "expects a percentage from 0 to 100, such as 5" })
+    .default(5),
   DEV_TENANT_PORT: z.coerce
     .number({ error: portExpectation })
     .int({ error: portExpectation })
@@ -350,6 +357,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       requireWindows11: isOn(v.REFRESH_REQUIRE_WINDOWS_11),
       noncompliantIsDue: isOn(v.REFRESH_NONCOMPLIANT_DUE),
     },
+    migration: { verifyTolerancePercent: v.MIGRATION_VERIFY_TOLERANCE_PERCENT },
   };
   return deepFreeze(config);
 }

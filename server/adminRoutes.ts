@@ -5,6 +5,7 @@ import type { RefreshPolicy } from "../core/refresh/refreshPolicy";
 import { runSync } from "../graph/sync/runSync";
 import type { SyncDeps } from "../graph/sync/syncContext";
 import { syncJobs, syncNames } from "../graph/sync/syncJobs";
+import { migrationAdminRoutes } from "./migrationAdminRoutes";
 import { refreshAdminRoutes } from "./refreshAdminRoutes";
 
 const syncRequest = z.object({ syncs: z.array(z.enum(syncNames as [string, ...string[]])).min(1) });
@@ -53,5 +54,6 @@ export function adminRoutes(adminToken: string, syncDeps: SyncDeps, refreshPolic
   });
 
   router.use("/refresh", refreshAdminRoutes(syncDeps.db, refreshPolicy));
+  router.use("/migration", migrationAdminRoutes(syncDeps.db));
   return router;
 }

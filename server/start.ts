@@ -170,6 +170,7 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
           devSignIn: graph.devTenant !== null,
         },
         refreshSnapshot,
+        migrationTolerancePercent: config.migration.verifyTolerancePercent,
       }),
       adminRouter: adminRoutes(adminToken, syncDeps, config.refresh),
       pageRouters: [helpRoute((id) => knowledge.article(id))],

@@ -7,6 +7,7 @@ import type { AdaptiveCardJson } from "../cards/renderCard";
 import { answerCard, choicesCard, messageCard } from "../cards/selfHelpCards";
 import { ticketListCard } from "../cards/ticketCards";
 import { conversationSeenFrom } from "../conversationSeen";
+import { answerDriveQuestion } from "../migration/driveQuestionTurn";
 import type { SelfHelpKnowledge } from "./knowledge";
 import { escalate, type ServiceDeskDeps, subjectFrom } from "./serviceDesk";
 
@@ -28,6 +29,7 @@ export const articleUrl = (publicUrl: string, id: string) => `${publicUrl}/help/
 export async function answerQuestion(deps: SelfHelpDeps, context: TurnContext): Promise<void> {
   const question = (context.activity.text ?? "").trim();
   if (question === "") return;
+  if (await answerDriveQuestion(deps.db, context)) return;
   const outcome = deps.knowledge.search(question);
   const user = context.activity.from;
   const questionId = newQuestionId();

@@ -3,6 +3,16 @@ import type { BotConversationTable, BotUserTable } from "../conversations/conver
 import type { ManagedDeviceTable } from "../devices/managedDevice";
 import type { DirectoryUserTable } from "../directory/directoryUser";
 import type { AppInstanceTable } from "../instances/instanceTable";
+import type {
+  MigrationFailureSummaryTable,
+  MigrationFatalErrorTable,
+  MigrationImportTable,
+  MigrationItemTable,
+  MigrationSourceTable,
+  MigrationTaskRoundTable,
+  MigrationTaskTable,
+  MigrationWaveTable,
+} from "../migration/migrationTables";
 import type { OutboxBudgetTable, OutboxDeliveryTable, OutboxMessageTable } from "../outbox/outboxTables";
 import type {
   PulseActionTable,
@@ -46,6 +56,14 @@ export type Database = {
   pulse_respondent: PulseRespondentTable;
   pulse_answer: PulseAnswerTable;
   pulse_action: PulseActionTable;
+  migration_wave: MigrationWaveTable;
+  migration_source: MigrationSourceTable;
+  migration_import: MigrationImportTable;
+  migration_task: MigrationTaskTable;
+  migration_task_round: MigrationTaskRoundTable;
+  migration_item: MigrationItemTable;
+  migration_failure_summary: MigrationFailureSummaryTable;
+  migration_fatal_error: MigrationFatalErrorTable;
 };
 
 /** A database handle or an open transaction: repositories accept either. */

@@ -1,6 +1,7 @@
 import { Router } from "express";
 import { approvalRoutes } from "./approvalRoutes";
 import { ictRoutes } from "./ictRoutes";
+import { migrationRoutes } from "./migrationRoutes";
 import { myRoutes } from "./myRoutes";
 import { pulseRoutes } from "./pulseRoutes";
 import type { TabApiDeps } from "./tabApiDeps";
@@ -19,6 +20,7 @@ export function tabApi(deps: TabApiDeps): Router {
   // Only the API's own paths: any other answers the app's JSON 404, token or not.
   router.use(["/me", "/my", "/selfhelp", "/tickets", "/ict"], authenticate(deps.auth));
   router.use(approvalRoutes(deps));
+  router.use(migrationRoutes(deps));
   router.use(ictRoutes(deps));
   router.use(myRoutes(deps));
   router.use(pulseRoutes(deps));

@@ -17,4 +17,6 @@ export type TabApiDeps = {
   authConfig: AuthConfig;
   /** The refresh dashboard's figures, kept per devices sync. */
   refreshSnapshot: () => Promise<RefreshSnapshot>;
+  /** MIGRATION_VERIFY_TOLERANCE_PERCENT: how far a migrated target may differ from its scan. */
+  migrationTolerancePercent?: number;
 };

@@ -6,6 +6,7 @@ import * as m0004 from "./0004_refresh_waves";
 import * as m0005 from "./0005_device_requests";
 import * as m0006 from "./0006_outbox";
 import * as m0007 from "./0007_pulses";
+import * as m0008 from "./0008_migration_tracking";
 
 /**
  * Every migration, in order. Names never change once released; a new change
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "0005_device_requests": m0005,
   "0006_outbox": m0006,
   "0007_pulses": m0007,
+  "0008_migration_tracking": m0008,
 };

@@ -1,5 +1,5 @@
-import { MessageBar, MessageBarBody, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { MessageBar, MessageBarBody, makeStyles, Spinner, Tab, TabList, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useState } from "react";
 import { t } from "../../../../core/messages/catalogue";
 import { Scene } from "../../components/Scene";
 import { useSignedIn } from "../../data/apiContext";
@@ -8,7 +8,10 @@ import { RefreshSection } from "./RefreshSection";
 import { RequestsBoard } from "./RequestsBoard";
 import { SelfHelpSection } from "./SelfHelpSection";
 
-type Area = "refresh" | "requests" | "selfhelp" | "pulses";
+// Migration brings its own charts and tables: loaded when ICT opens it, so the dashboard's first load stays light.
+const MigrationArea = lazy(() => import("./migration/MigrationArea"));
+
+type Area = "refresh" | "requests" | "selfhelp" | "pulses" | "migration";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
@@ -45,12 +48,20 @@ export default function DashboardScene() {
         <Tab value="pulses" id="area-pulses" aria-controls="area-panel">
           {t("tabs.pulses.area")}
         </Tab>
+        <Tab value="migration" id="area-migration" aria-controls="area-panel">
+          {t("tabs.migration.area")}
+        </Tab>
       </TabList>
       <div id="area-panel" role="tabpanel" aria-labelledby={`area-${area}`} className={styles.panel}>
         {area === "refresh" && <RefreshSection />}
         {area === "requests" && <RequestsBoard />}
         {area === "selfhelp" && <SelfHelpSection />}
         {area === "pulses" && <PulsesArea />}
+        {area === "migration" && (
+          <Suspense fallback={<Spinner size="small" label={t("tabs.loadingSection")} />}>
+            <MigrationArea />
+          </Suspense>
+        )}
       </div>
     </Scene>
   );

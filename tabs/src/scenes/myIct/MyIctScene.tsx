@@ -5,6 +5,7 @@ import { useSignedIn } from "../../data/apiContext";
 import { useResource } from "../../data/useResource";
 import { ApprovalsSection } from "./ApprovalsSection";
 import { DevicesSection } from "./DevicesSection";
+import { DrivesSection } from "./DrivesSection";
 import { RaiseTicketForm } from "./RaiseTicketForm";
 import { RequestsSection } from "./RequestsSection";
 import { SelfHelpSearch } from "./SelfHelpSearch";
@@ -20,6 +21,7 @@ export function MyIctScene() {
       <SelfHelpSearch />
       {(me.roles.includes("manager") || me.roles.includes("ict")) && <ApprovalsSection />}
       <DevicesSection />
+      <DrivesSection />
       <RequestsSection requests={requests} />
       <TicketsSection tickets={tickets} />
       <RaiseTicketForm onRaised={tickets.reload} />
