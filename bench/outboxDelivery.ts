@@ -4,10 +4,10 @@ import { pulseCard } from "../bot/cards/pulseCards";
 import { DevConnector } from "../bot/devchannel/connector";
 import { type DevChannel, startDevChannel } from "../bot/devchannel/startDevChannel";
 import type { TranscriptEntry } from "../bot/devchannel/transcript";
-import { recordConversation } from "../core/conversations/conversationRepository";
 import { deliveryReport, enqueueMessage } from "../core/outbox/outbox";
 import { migrateToLatest } from "../core/store/migrate";
 import { openStore } from "../core/store/openStore";
+import { peopleWithChats } from "../test/support/outboxFixture";
 import { type ServerProcess, spawnServer } from "../test/support/process";
 import { writeBenchmarkSection } from "./benchmarksDoc";
 import { type BenchEngine, benchEngine, engineName, throwawayStore } from "./benchStore";
@@ -90,25 +90,8 @@ async function run(label: string, killHalfWay: boolean): Promise<Run> {
 async function seed(config: Awaited<ReturnType<typeof throwawayStore>>["config"], channel: DevChannel) {
   const store = await openStore(config);
   await migrateToLatest(store.db);
-  const conversations: string[] = [];
-  for (let i = 0; i < cards; i++) {
-    const aadObjectId = `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
-    const teamsUserId = `29:dev-${aadObjectId}`;
-    const conversationId = DevConnector.personalConversationId(teamsUserId);
-    channel.connector.openConversation(conversationId);
-    await recordConversation(store.db, {
-      conversationType: "personal",
-      reference: {
-        channelId: "msteams",
-        serviceUrl: channel.serviceUrl,
-        conversation: { id: conversationId, conversationType: "personal", tenantId: "dev" },
-        bot: { id: "28:dev-bot" },
-        user: { id: teamsUserId, aadObjectId },
-      },
-      user: { aadObjectId, teamsUserId },
-    });
-    conversations.push(conversationId);
-  }
+  // One transaction: ten thousand commits to a PGlite folder would take minutes.
+  const people = await store.db.transaction().execute((trx) => peopleWithChats(trx, channel, cards));
   const card = pulseCard({
     draft: {
       title: "How is ICT doing?",
@@ -124,12 +107,10 @@ async function seed(config: Awaited<ReturnType<typeof throwawayStore>>["config"]
     key: "bench:pulse",
     purpose: "pulse.invite",
     activity: { card },
-    recipients: conversations.map((_c, i) => ({
-      aadObjectId: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-    })),
+    recipients: people.map((aadObjectId) => ({ aadObjectId })),
   });
   await store.close();
-  return conversations;
+  return people.map((aadObjectId) => DevConnector.personalConversationId(`29:dev-${aadObjectId}`));
 }
 
 /** Sends per second from the first to the last delivery, the restart's downtime left out. */

@@ -22,12 +22,25 @@ export type Config = Readonly<{
     /** How long SIGTERM waits for in-flight requests before closing. */
     shutdownGraceMs: number;
   }>;
-  store: Readonly<{ engine: "pglite"; dataDir: string } | { engine: "postgres"; url: string; poolMax: number }>;
+  store: Readonly<
+    | { engine: "pglite"; dataDir: string }
+    | {
+        engine: "postgres";
+        url: string;
+        poolMax: number;
+        /** Sign in to PostgreSQL with an Entra token for this managed identity (null: the system-assigned one). */
+        managedIdentity?: { clientId: string | null };
+      }
+  >;
   /** Null in dev-tenant mode. */
   tenant: Readonly<{
     tenantId: string;
     clientId: string;
-    credential: { kind: "secret"; secret: string } | { kind: "certificate"; path: string };
+    credential:
+      | { kind: "secret"; secret: string }
+      | { kind: "certificate"; path: string }
+      /** A client assertion from this managed identity (a federated credential on the app registration). */
+      | { kind: "managed-identity"; clientId: string | null };
   }> | null;
   bot: Readonly<{
     /** Bot (Entra app) id; null turns Bot Framework authentication off. */
@@ -53,6 +66,8 @@ export type Config = Readonly<{
   serviceDeskChannelId: string | null;
   /** How long a sender holds outbox deliveries without word from it before another instance takes them over. */
   outbox: { leaseMs: number };
+  /** Scheduled jobs shared by instances: how long a claim lasts unrenewed, and (tests only) one interval for all. */
+  jobs: Readonly<{ leaseMs: number; testIntervalMs: number | null }>;
   /** Sign-in names of ICT's approvers: they decide device requests of people with no manager or directorate head. */
   ictApprovers: readonly string[];
   /** Sign-in names of people who get the ICT role in the tabs, besides holders of the app role ICTHub.ICT. */
@@ -138,6 +153,8 @@ const variables = z.object({
       error: "expects a PostgreSQL URL such as postgres://user@host:5432/db",
     })
     .optional(),
+  DATABASE_AUTH: z.enum(["url", "managed-identity"], { error: "expects url or managed-identity" }).default("url"),
+  AZURE_CLIENT_ID: guid.optional(),
   DATABASE_POOL_MAX: z.coerce
     .number({ error: "expects a whole number of connections from 1 to 100" })
     .int()
@@ -148,6 +165,7 @@ const variables = z.object({
   CLIENT_ID: guid.optional(),
   CLIENT_SECRET: z.string().min(1).optional(),
   CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+  CLIENT_ASSERTION: z.enum(["managed-identity"], { error: "expects managed-identity" }).optional(),
   BOT_ID: guid.optional(),
   BOT_PASSWORD: z.string().min(1).optional(),
   BOT_TYPE: z
@@ -177,6 +195,13 @@ const variables = z.object({
     .regex(/^19:.+@thread\.(tacv2|skype)$/, { error: "expects a Teams channel id such as 19:abc123@thread.tacv2" })
     .optional(),
   OUTBOX_LEASE_SECONDS: wholeNumber(2, 600, "seconds", 30),
+  JOB_LEASE_SECONDS: wholeNumber(2, 600, "seconds", 60),
+  TEST_JOB_INTERVAL_SECONDS: z.coerce
+    .number({ error: "expects a whole number of seconds from 1 to 86400 (tests only)" })
+    .int({ error: "expects a whole number of seconds from 1 to 86400 (tests only)" })
+    .min(1, { error: "expects a whole number of seconds from 1 to 86400 (tests only)" })
+    .max(86_400, { error: "expects a whole number of seconds from 1 to 86400 (tests only)" })
+    .optional(),
   GRAPH_SYNC_SCHEDULED: flag.default("true"),
   USAGE_RETENTION_DAYS: z.coerce
     .number({ error: "expects a whole number of days from 28 to 3650" })
@@ -267,7 +292,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const tenantVars = {
     TENANT_ID: v.TENANT_ID,
     CLIENT_ID: v.CLIENT_ID,
-    "CLIENT_SECRET or CLIENT_CERTIFICATE_PATH": v.CLIENT_SECRET ?? v.CLIENT_CERTIFICATE_PATH,
+    "CLIENT_SECRET, CLIENT_CERTIFICATE_PATH or CLIENT_ASSERTION":
+      v.CLIENT_SECRET ?? v.CLIENT_CERTIFICATE_PATH ?? v.CLIENT_ASSERTION,
   };
   const setTenantVars = Object.entries(tenantVars).filter(([, value]) => value !== undefined);
   let tenant: Config["tenant"] = null;
@@ -284,7 +310,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       clientId: v.CLIENT_ID,
       credential: v.CLIENT_SECRET
         ? { kind: "secret", secret: v.CLIENT_SECRET }
-        : { kind: "certificate", path: v.CLIENT_CERTIFICATE_PATH as string },
+        : v.CLIENT_CERTIFICATE_PATH
+          ? { kind: "certificate", path: v.CLIENT_CERTIFICATE_PATH }
+          : { kind: "managed-identity", clientId: v.AZURE_CLIENT_ID ?? null },
     };
   }
 
@@ -295,7 +323,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (v.BOT_ID && v.BOT_TYPE === "SingleTenant" && !tenant && setTenantVars.length === 0) {
     problems.push(
-      "TENANT_ID, CLIENT_ID and CLIENT_SECRET or CLIENT_CERTIFICATE_PATH must be set when BOT_ID is set: a single-tenant bot belongs to one tenant",
+      "TENANT_ID, CLIENT_ID and CLIENT_SECRET, CLIENT_CERTIFICATE_PATH or CLIENT_ASSERTION must be set when BOT_ID is set: a single-tenant bot belongs to one tenant",
     );
   }
 
@@ -305,6 +333,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problems.push(`HOST must be a loopback address while bot authentication is off (dev tenant), got "${host}"`);
   }
 
+  if (v.DATABASE_AUTH === "managed-identity" && !v.DATABASE_URL) {
+    problems.push("DATABASE_AUTH=managed-identity needs DATABASE_URL: the embedded store has no sign-in");
+  }
   if (v.DEVICE_LOST_DAYS <= v.DEVICE_STALE_DAYS) {
     problems.push(
       `DEVICE_LOST_DAYS (${v.DEVICE_LOST_DAYS}) must be more than DEVICE_STALE_DAYS (${v.DEVICE_STALE_DAYS}): a device is stale before it is lost`,
@@ -323,7 +354,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mode: tenant ? "tenant" : "dev-tenant",
     server: { port: v.PORT, host, publicUrl, shutdownGraceMs: v.SHUTDOWN_GRACE_MS },
     store: v.DATABASE_URL
-      ? { engine: "postgres", url: v.DATABASE_URL, poolMax: v.DATABASE_POOL_MAX }
+      ? {
+          engine: "postgres",
+          url: v.DATABASE_URL,
+          poolMax: v.DATABASE_POOL_MAX,
+          ...(v.DATABASE_AUTH === "managed-identity"
+            ? { managedIdentity: { clientId: v.AZURE_CLIENT_ID ?? null } }
+            : {}),
+        }
       : { engine: "pglite", dataDir: v.DATA_DIR },
     tenant,
     bot: {
@@ -346,6 +384,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { port: v.DEV_TENANT_PORT, staff: v.DEV_TENANT_STAFF, devices: v.DEV_TENANT_DEVICES, seed: v.DEV_TENANT_SEED },
     serviceDeskChannelId: v.SERVICE_DESK_CHANNEL_ID ?? null,
     outbox: { leaseMs: v.OUTBOX_LEASE_SECONDS * 1000 },
+    jobs: {
+      leaseMs: v.JOB_LEASE_SECONDS * 1000,
+      testIntervalMs: v.TEST_JOB_INTERVAL_SECONDS === undefined ? null : v.TEST_JOB_INTERVAL_SECONDS * 1000,
+    },
     ictApprovers: Object.freeze(v.ICT_APPROVERS ?? []),
     ictStaff: Object.freeze(v.ICT_STAFF ?? []),
     sync: { scheduled: isOn(v.GRAPH_SYNC_SCHEDULED), usageRetentionDays: v.USAGE_RETENTION_DAYS },

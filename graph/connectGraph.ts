@@ -4,6 +4,7 @@ import type { Client } from "@microsoft/microsoft-graph-client";
 import type { Logger } from "pino";
 import type { Config } from "../core/config";
 import { AppError } from "../core/errors";
+import { managedIdentityToken, tokenExchangeResource } from "./auth/managedIdentity";
 import { msalTokenSource } from "./auth/msalTokenSource";
 import { createGraphClient } from "./client/createGraphClient";
 import type { RetryPolicy } from "./client/retryMiddleware";
@@ -36,10 +37,7 @@ export async function connectGraph(config: Config, log: Logger, retry?: RetryPol
       authority: `${microsoftCloud.login}/${config.tenant.tenantId}`,
       tenantId: config.tenant.tenantId,
       clientId: config.tenant.clientId,
-      credential:
-        config.tenant.credential.kind === "secret"
-          ? config.tenant.credential
-          : certificateCredential(config.tenant.credential.path),
+      credential: tenantCredential(config.tenant.credential),
       graphBaseUrl: microsoftCloud.graph,
     };
     const { fetch } = fetchTrusting(undefined);
@@ -104,6 +102,19 @@ export function devTenantConnection(devTenant: DevTenantAddress): GraphConnectio
     knownAuthorities: [new URL(devTenant.url).host],
     caPem: devTenant.caCertPem,
   };
+}
+
+export function tenantCredential(
+  credential: NonNullable<Config["tenant"]>["credential"],
+): GraphConnection["credential"] {
+  switch (credential.kind) {
+    case "secret":
+      return credential;
+    case "certificate":
+      return certificateCredential(credential.path);
+    default:
+      return { kind: "assertion", assertion: managedIdentityToken(credential.clientId, tokenExchangeResource) };
+  }
 }
 
 function certificateCredential(path: string): GraphConnection["credential"] {

@@ -9,6 +9,8 @@ export type GraphConnection = {
   clientId: string;
   credential:
     | { kind: "secret"; secret: string }
+    /** A signed assertion fetched when MSAL needs one (a managed identity's token, for a federated credential). */
+    | { kind: "assertion"; assertion: () => Promise<string> }
     | { kind: "certificate"; privateKeyPem: string; thumbprintSha256: string };
   /** e.g. https://graph.microsoft.com, no trailing slash, no version. */
   graphBaseUrl: string;

@@ -9,6 +9,7 @@ import { type MigrationOverview, migrationOverview } from "../core/migration/mig
 import { bulkTasksCsv, planCsv } from "../core/migration/planCsv";
 import { migrateToLatest } from "../core/store/migrate";
 import { openStore } from "../core/store/openStore";
+import { storeCredentials } from "../graph/auth/managedIdentity";
 import { configOrExit } from "../server/boot";
 import { readLiveServerFile, type ServerFile } from "../server/serverFile";
 
@@ -109,7 +110,7 @@ function optionValue(args: string[], name: string): string | undefined {
 }
 
 async function onItsOwn(config: Config): Promise<MigrationAccess> {
-  const store = await openStore(config.store);
+  const store = await openStore(config.store, storeCredentials(config.store));
   try {
     await migrateToLatest(store.db);
   } catch (error) {

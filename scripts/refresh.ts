@@ -9,6 +9,7 @@ import { refreshWaveProgress, type WaveProgress } from "../core/refresh/refreshQ
 import type { RefreshWave } from "../core/refresh/refreshWave";
 import { migrateToLatest } from "../core/store/migrate";
 import { openStore } from "../core/store/openStore";
+import { storeCredentials } from "../graph/auth/managedIdentity";
 import { configOrExit } from "../server/boot";
 import { readLiveServerFile, type ServerFile } from "../server/serverFile";
 
@@ -137,7 +138,7 @@ async function run(command: Command, access: RefreshAccess) {
 }
 
 async function onItsOwn(config: Config): Promise<RefreshAccess> {
-  const store = await openStore(config.store);
+  const store = await openStore(config.store, storeCredentials(config.store));
   try {
     await migrateToLatest(store.db);
   } catch (error) {

@@ -3,6 +3,7 @@ import { MultiBar, Presets } from "cli-progress";
 import { isAppError } from "../core/errors";
 import { migrateToLatest } from "../core/store/migrate";
 import { openStore } from "../core/store/openStore";
+import { storeCredentials } from "../graph/auth/managedIdentity";
 import { connectGraph } from "../graph/connectGraph";
 import { createSyncDeps } from "../graph/sync/createSyncDeps";
 import { runSync, type SyncOutcome } from "../graph/sync/runSync";
@@ -38,7 +39,7 @@ async function main() {
     const log = createLogger(process.env.LOG_LEVEL === "debug" ? "debug" : "warn");
     let store: Awaited<ReturnType<typeof openStore>>;
     try {
-      store = await openStore(config.store);
+      store = await openStore(config.store, storeCredentials(config.store));
     } catch (error) {
       bars.stop();
       process.stderr.write(`${isAppError(error) ? error.message : String(error)}\n`);

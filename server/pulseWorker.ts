@@ -4,7 +4,7 @@ import type { Worker } from "./workers";
 /**
  * Satisfaction pulses' scheduler: every minute it closes runs whose time is
  * up, starts runs whose time has come (a pulse set for "now" goes within a
- * minute), sends due reminders and mixes new anonymous answers. Each step is
+ * minute or so), sends due reminders and mixes new anonymous answers. Each step is
  * a conditional update, so instances sharing a store act once.
  */
 export function pulseWorker(deps: PulseDeps): Worker {

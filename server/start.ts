@@ -19,6 +19,7 @@ import { loadArticles } from "../core/selfhelp/loadArticles";
 import { createKnowledgeBase } from "../core/selfhelp/searchIndex";
 import { migrateToLatest } from "../core/store/migrate";
 import { openStore, type Store } from "../core/store/openStore";
+import { storeCredentials } from "../graph/auth/managedIdentity";
 import { connectGraph, type GraphAccess } from "../graph/connectGraph";
 import { createSyncDeps } from "../graph/sync/createSyncDeps";
 import type { SyncDeps } from "../graph/sync/syncContext";
@@ -27,12 +28,12 @@ import { createHttpApp } from "./app";
 import { approvalWorker } from "./approvalWorker";
 import { heartbeatWorker } from "./heartbeatWorker";
 import { helpRoute } from "./helpRoute";
+import { type LeaseDeps, leased, leasedSyncWorkers } from "./leasedWorker";
 import { listen } from "./listen";
 import { outboxWorker } from "./outboxWorker";
 import { pulseWorker } from "./pulseWorker";
 import { refreshSnapshotWorker } from "./refreshSnapshotWorker";
 import { removeServerFile, writeServerFile } from "./serverFile";
-import { syncWorkers } from "./syncWorkers";
 import { tabApi } from "./tabApi/tabApi";
 import { tokenValidator } from "./tabApi/tokenValidator";
 import { type RunningWorkers, startWorkers } from "./workers";
@@ -80,7 +81,7 @@ export function startupSummary(config: Config): string {
  */
 export async function startIctHub(config: Config, options: StartOptions): Promise<RunningApp> {
   const { log } = options;
-  const store = await openStore(config.store);
+  const store = await openStore(config.store, storeCredentials(config.store));
   let workers: RunningWorkers | undefined;
   let graph: GraphAccess | undefined;
   try {
@@ -187,14 +188,23 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
         version: appVersion,
         startedAt: new Date(),
       });
+      const lease: LeaseDeps = {
+        db: store.db,
+        log,
+        holder: instanceId,
+        leaseMs: config.jobs.leaseMs,
+        intervalMs: config.jobs.testIntervalMs,
+      };
+      // Store-wide jobs run once per due time across instances (leased); the heartbeat and the
+      // refresh snapshot (a cache in this process) are per instance; the outbox shares its rows itself.
       workers = startWorkers(
         [
           heartbeat,
-          approvalWorker(requests),
+          leased(approvalWorker(requests), lease),
           refreshSnapshotWorker(refreshSnapshot),
           outboxWorker(outbox),
-          pulseWorker({ db: store.db, log, outbox, now: requests.now }),
-          ...(config.sync.scheduled ? syncWorkers(syncDeps) : []),
+          leased(pulseWorker({ db: store.db, log, outbox, now: requests.now }), lease),
+          ...(config.sync.scheduled ? leasedSyncWorkers(syncDeps, lease) : []),
         ],
         log,
       );

@@ -22,6 +22,13 @@ import { ChannelError, type TeamsChannel } from "./teamsChannel";
 /** A conversation's limit that clears within this is waited out; a longer one (the hourly) is retried later. */
 const maxConversationWaitMs = 2_000;
 
+/**
+ * The least gap between two sends of one instance. Below a slot, so that sends
+ * held up (by a slow write, a busy process) can catch up to the shared
+ * schedule; the rule on answers keeps any second at 50.
+ */
+const minGapMs = 15;
+
 /** How long before its slot a delivery's store work starts. */
 const prepareLeadMs = 25;
 
@@ -66,21 +73,16 @@ export type SenderDeps = {
  */
 export class OutboxSender {
   private readonly perConversation = new SlidingWindowLimiter(perConversationLimits);
-  /**
-   * A send goes out within this many ms of its slot or takes a new one: a
-   * late send would bunch up with the slots after it (this instance's or
-   * another's). 50 gaps of slotMs less this stay over a second, so no second
-   * ever holds 51.
-   */
-  private readonly lateMs: number;
+  private lastDispatchAt = Number.NEGATIVE_INFINITY;
+  /** When Teams answered each of the last 50 sends (infinity while one is under way), by send number mod 50. */
+  private readonly answeredAt: number[] = [];
+  private dispatched = 0;
   private pausedUntil = 0;
 
   constructor(
     private readonly deps: SenderDeps,
     private readonly options: SenderOptions,
-  ) {
-    this.lateMs = Math.max(0, 50 * options.slotMs - 1_000 - 1);
-  }
+  ) {}
 
   /** Sends until nothing is due or the signal aborts. Returns how many deliveries it handled. */
   async drain(signal: AbortSignal): Promise<number> {
@@ -170,7 +172,7 @@ export class OutboxSender {
   private async deliver(delivery: ClaimedDelivery, slot: number): Promise<void> {
     const { db, recipients } = this.deps;
     let conversationId = delivery.conversationId;
-    let reference = conversationId ? await recipients.reference(conversationId) : null;
+    let reference = delivery.reference ?? (conversationId ? await recipients.reference(conversationId) : null);
     if (!reference && delivery.personAadId) {
       const reached = await recipients.person(delivery.personAadId).catch(async (error: unknown) => {
         // Graph or Teams could not open the chat just now: a try like any other send.
@@ -203,20 +205,34 @@ export class OutboxSender {
     if (limitedFor > 0) await sleep(limitedFor);
     // Marked as going out only now, at its slot: a crash leaves in doubt just the sends under way.
     await this.keepToSlot(slot);
-    if (!(await startSending(db, delivery.id, this.holder))) return;
+    await this.paceDispatch();
+    const turn = this.dispatched++ % 50;
+    this.answeredAt[turn] = Number.POSITIVE_INFINITY;
+    let sending = false;
+    try {
+      sending = await startSending(db, delivery.id, this.holder);
+    } finally {
+      if (!sending) this.answeredAt[turn] = performance.now();
+    }
+    if (!sending) return;
     this.perConversation.record(conversationId);
+    let activityId: string | null = null;
+    let refusal: ChannelError | null = null;
     try {
       if (delivery.operation === "update" && delivery.targetActivityId) {
         await this.deps.channel.update(reference, delivery.targetActivityId, delivery.activity);
-        await recordSent(db, delivery.id, { activityId: delivery.targetActivityId, conversationId });
+        activityId = delivery.targetActivityId;
       } else {
-        const activityId = await this.deps.channel.send(reference, delivery.activity);
-        await recordSent(db, delivery.id, { activityId, conversationId });
+        activityId = await this.deps.channel.send(reference, delivery.activity);
       }
     } catch (error) {
       if (!(error instanceof ChannelError)) throw error;
-      await this.afterRefusal(delivery, conversationId, error);
+      refusal = error;
+    } finally {
+      this.answeredAt[turn] = performance.now();
     }
+    if (refusal) await this.afterRefusal(delivery, conversationId, refusal);
+    else await recordSent(db, delivery.id, { activityId, conversationId });
   }
 
   private async afterRefusal(delivery: ClaimedDelivery, conversationId: string, error: ChannelError) {
@@ -253,15 +269,28 @@ export class OutboxSender {
     });
   }
 
-  /** Waits for the slot, or, when already too late for it, for a new one from the shared budget. */
+  /** Waits for the slot this send was given from the shared budget. */
   private async keepToSlot(slot: number): Promise<void> {
-    let due = slot;
-    while (performance.now() > due + this.lateMs) {
-      const { firstInMs } = await reserveSlots(this.deps.db, 1, this.options.slotMs);
-      due = performance.now() + firstInMs;
-    }
-    const wait = due - performance.now();
+    const wait = slot - performance.now();
     if (wait > 0) await sleep(wait);
+  }
+
+  /**
+   * Teams counts a message when it arrives, somewhere between its dispatch
+   * and its answer. A send goes out at least minGapMs after the last one (so
+   * that after a stall nothing catches up in a burst) and over a second after the answer
+   * to the send 50 before it (so that no second can hold 51 arrivals, however
+   * slow one request was).
+   */
+  private async paceDispatch(): Promise<void> {
+    for (;;) {
+      const fiftyBack = this.answeredAt[this.dispatched % 50];
+      const earliest = Math.max(this.lastDispatchAt + minGapMs, fiftyBack === undefined ? 0 : fiftyBack + 1_001);
+      const wait = earliest - performance.now();
+      if (wait <= 0 && fiftyBack !== Number.POSITIVE_INFINITY) break;
+      await sleep(Math.max(1, wait === Number.POSITIVE_INFINITY ? 5 : wait));
+    }
+    this.lastDispatchAt = performance.now();
   }
 
   /** A failure worth another try later, until the tries run out. */

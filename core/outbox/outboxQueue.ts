@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { StoredConversationReference } from "../conversations/conversationTable";
 import type { Db } from "../store/database";
 import type { DeliveryReason, OutboxActivity } from "./outboxTables";
 
@@ -9,6 +10,8 @@ export type ClaimedDelivery = {
   purpose: string;
   personAadId: string | null;
   conversationId: string | null;
+  /** Where the conversation is, when the app has seen it (the channel is found otherwise). */
+  reference: StoredConversationReference | null;
   operation: "send" | "update";
   targetActivityId: string | null;
   activity: OutboxActivity;
@@ -226,10 +229,12 @@ type ClaimedRow = {
   own_activity: OutboxActivity | null;
   message_activity: OutboxActivity;
   attempts: number;
+  reference: StoredConversationReference | null;
 };
 
 const claimedColumns = sql`d.id, m.key, m.purpose, d.person_aad_id, d.conversation_id, d.operation,
-  d.target_activity_id, d.activity as own_activity, m.activity as message_activity, d.attempts`;
+  d.target_activity_id, d.activity as own_activity, m.activity as message_activity, d.attempts,
+  (select c.reference from bot_conversation c where c.id = d.conversation_id) as reference`;
 
 const fromRow = (row: ClaimedRow): ClaimedDelivery => ({
   id: String(row.id),
@@ -237,6 +242,7 @@ const fromRow = (row: ClaimedRow): ClaimedDelivery => ({
   purpose: row.purpose,
   personAadId: row.person_aad_id,
   conversationId: row.conversation_id,
+  reference: row.reference,
   operation: row.operation,
   targetActivityId: row.target_activity_id,
   activity: row.own_activity ?? row.message_activity,

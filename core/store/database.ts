@@ -3,6 +3,7 @@ import type { BotConversationTable, BotUserTable } from "../conversations/conver
 import type { ManagedDeviceTable } from "../devices/managedDevice";
 import type { DirectoryUserTable } from "../directory/directoryUser";
 import type { AppInstanceTable } from "../instances/instanceTable";
+import type { JobLeaseTable, JobRunTable } from "../jobs/jobTables";
 import type {
   MigrationFailureSummaryTable,
   MigrationFatalErrorTable,
@@ -34,6 +35,8 @@ export type Database = {
   bot_conversation: BotConversationTable;
   bot_user: BotUserTable;
   app_instance: AppInstanceTable;
+  job_lease: JobLeaseTable;
+  job_run: JobRunTable;
   directory_user: DirectoryUserTable;
   managed_device: ManagedDeviceTable;
   sharepoint_site: SharePointSiteTable;

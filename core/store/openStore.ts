@@ -25,9 +25,17 @@ export const pgliteDirectory = (dataDir: string) => join(dataDir, "pglite");
  * data folder gives a throwaway embedded database (tests).
  * @throws AppError store_locked, store_corrupt or store_unavailable, with a message for people.
  */
-export async function openStore(config: Config["store"]): Promise<Store> {
-  return config.engine === "pglite" ? openPGlite(config.dataDir) : openPostgres(config.url, config.poolMax);
+export async function openStore(config: Config["store"], credentials: StoreCredentials = {}): Promise<Store> {
+  return config.engine === "pglite"
+    ? openPGlite(config.dataDir)
+    : openPostgres(config.url, config.poolMax, credentials.password);
 }
+
+/**
+ * How to sign in beyond what DATABASE_URL says: a password fetched for each
+ * new connection (an Entra token for a managed identity, which expires).
+ */
+export type StoreCredentials = { password?: () => Promise<string> };
 
 async function openPGlite(dataDir: string): Promise<Store> {
   const inMemory = dataDir.startsWith("memory://");
@@ -72,10 +80,11 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
-async function openPostgres(url: string, poolMax: number): Promise<Store> {
+async function openPostgres(url: string, poolMax: number, password?: () => Promise<string>): Promise<Store> {
   const location = redactedLocation(url);
   const pool = new pg.Pool({
     connectionString: url,
+    ...(password ? { password } : {}),
     max: poolMax,
     connectionTimeoutMillis: 5_000,
     types: pgTypes,

@@ -11,7 +11,7 @@ import type { Fetch } from "../trustedFetch";
 export type TokenSource = { graphToken(): Promise<string> };
 
 /**
- * MSAL's confidential client with a secret or certificate. MSAL itself gets
+ * MSAL's confidential client with a secret, a certificate or a client assertion. MSAL itself gets
  * every token; only its HTTP transport is ours, so that it can trust the dev
  * tenant's certificate.
  */
@@ -21,14 +21,7 @@ export function msalTokenSource(connection: GraphConnection, fetch: Fetch): Toke
       clientId: connection.clientId,
       authority: connection.authority,
       ...(connection.knownAuthorities ? { knownAuthorities: connection.knownAuthorities } : {}),
-      ...(connection.credential.kind === "secret"
-        ? { clientSecret: connection.credential.secret }
-        : {
-            clientCertificate: {
-              thumbprintSha256: connection.credential.thumbprintSha256,
-              privateKey: connection.credential.privateKeyPem,
-            },
-          }),
+      ...credentialFor(connection.credential),
     },
     system: connection.caPem ? { networkClient: networkClientOver(fetch) } : {},
   });
@@ -47,6 +40,19 @@ export function msalTokenSource(connection: GraphConnection, fetch: Fetch): Toke
       return result.accessToken;
     },
   };
+}
+
+function credentialFor(credential: GraphConnection["credential"]) {
+  switch (credential.kind) {
+    case "secret":
+      return { clientSecret: credential.secret };
+    case "assertion":
+      return { clientAssertion: () => credential.assertion() };
+    default:
+      return {
+        clientCertificate: { thumbprintSha256: credential.thumbprintSha256, privateKey: credential.privateKeyPem },
+      };
+  }
 }
 
 function networkClientOver(fetch: Fetch): INetworkModule {

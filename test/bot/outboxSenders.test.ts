@@ -67,7 +67,7 @@ describe.skipIf(!postgresReachable)("two app instances sharing one outbox on Pos
     // sending at 49.5 a second would have about half refused; a send slowed inside the HTTP
     // client (the first of a process is) may still meet the other instance's next one.
     console.info(`two senders: ${transcript.throttled().length} of ${people.length} sends met a 429`);
-    expect(transcript.throttled().length).toBeLessThan(people.length * 0.1);
+    expect(transcript.throttled().length).toBeLessThan(people.length * 0.15);
     expect((await deliveryReport(first.db, ["shared"])).byState.sent).toBe(people.length);
   });
 });

@@ -63,7 +63,7 @@ describe("configuration", () => {
 
   it("names the missing tenant variables when only some are set", () => {
     expect(problemsOf({ TENANT_ID: tenant.TENANT_ID })).toEqual([
-      "CLIENT_ID and CLIENT_SECRET or CLIENT_CERTIFICATE_PATH must be set to use a Microsoft tenant (leave all tenant variables unset for the dev tenant)",
+      "CLIENT_ID and CLIENT_SECRET, CLIENT_CERTIFICATE_PATH or CLIENT_ASSERTION must be set to use a Microsoft tenant (leave all tenant variables unset for the dev tenant)",
     ]);
   });
 

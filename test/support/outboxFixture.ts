@@ -10,7 +10,7 @@ import { Recipients } from "../../bot/outbox/recipients";
 import { botbuilderChannel, type TeamsChannel } from "../../bot/outbox/teamsChannel";
 import { recordConversation } from "../../core/conversations/conversationRepository";
 import { nextDueInMs } from "../../core/outbox/outboxQueue";
-import type { Database } from "../../core/store/database";
+import type { Database, Db } from "../../core/store/database";
 
 /** Graph for senders whose recipients all have chats already: any call to it is a test failure. */
 const noGraph = Client.init({
@@ -40,7 +40,7 @@ export function senderFor(
 }
 
 /** People who have each installed the app: their 1:1 chats, known to the store and to the dev channel. */
-export async function peopleWithChats(db: Kysely<Database>, channel: DevChannel, count: number): Promise<string[]> {
+export async function peopleWithChats(db: Db, channel: DevChannel, count: number): Promise<string[]> {
   const people: string[] = [];
   for (let i = 0; i < count; i++) {
     const aadObjectId = `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
