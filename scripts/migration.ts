@@ -7,11 +7,9 @@ import { type FileOutcome, importStream, reportFilesIn } from "../core/migration
 import { failedItemsCsv } from "../core/migration/migrationFailures";
 import { type MigrationOverview, migrationOverview } from "../core/migration/migrationOverview";
 import { bulkTasksCsv, planCsv } from "../core/migration/planCsv";
-import { migrateToLatest } from "../core/store/migrate";
-import { openStore } from "../core/store/openStore";
-import { storeCredentials } from "../graph/auth/managedIdentity";
 import { configOrExit } from "../server/boot";
 import { readLiveServerFile, type ServerFile } from "../server/serverFile";
+import { openOwnStore } from "./ownStore";
 
 /** What the commands need, from the running server or from the store opened here. */
 type MigrationAccess = {
@@ -110,13 +108,7 @@ function optionValue(args: string[], name: string): string | undefined {
 }
 
 async function onItsOwn(config: Config): Promise<MigrationAccess> {
-  const store = await openStore(config.store, storeCredentials(config.store));
-  try {
-    await migrateToLatest(store.db);
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
+  const store = await openOwnStore(config);
   return {
     importFile: (path) => importStream(store.db, path, createReadStream(path, { highWaterMark: 1 << 20 })),
     async csv(which, wave) {

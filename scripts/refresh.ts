@@ -7,11 +7,9 @@ import { type CreateRefreshWaveProps, createRefreshWave } from "../core/refresh/
 import { dueDevicesCsv } from "../core/refresh/dueDevicesCsv";
 import { refreshWaveProgress, type WaveProgress } from "../core/refresh/refreshQueries";
 import type { RefreshWave } from "../core/refresh/refreshWave";
-import { migrateToLatest } from "../core/store/migrate";
-import { openStore } from "../core/store/openStore";
-import { storeCredentials } from "../graph/auth/managedIdentity";
 import { configOrExit } from "../server/boot";
 import { readLiveServerFile, type ServerFile } from "../server/serverFile";
+import { openOwnStore } from "./ownStore";
 
 /** What the commands need, from the running server or from the store opened here. */
 type RefreshAccess = {
@@ -138,13 +136,7 @@ async function run(command: Command, access: RefreshAccess) {
 }
 
 async function onItsOwn(config: Config): Promise<RefreshAccess> {
-  const store = await openStore(config.store, storeCredentials(config.store));
-  try {
-    await migrateToLatest(store.db);
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
+  const store = await openOwnStore(config);
   const policy = config.refresh;
   return {
     dueDevicesCsv: () => dueDevicesCsv(store.db, policy, new Date()),

@@ -14,3 +14,10 @@ export const invalidCardData: AdaptiveCardInvokeResponse = {
   type: "application/vnd.microsoft.error",
   value: { code: "BadRequest", message: "Invalid card data" },
 };
+
+/** A press on a card whose subject (a request, a pulse run) no longer exists. */
+export const notFoundResponse = (message: string): AdaptiveCardInvokeResponse => ({
+  statusCode: 404,
+  type: "application/vnd.microsoft.error",
+  value: { code: "NotFound", message },
+});

@@ -1,6 +1,11 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
 import type { Logger } from "pino";
-import { latestConversation, recordConversation } from "../../core/conversations/conversationRepository";
+import {
+  channelReachedThrough,
+  findPersonalConversation,
+  latestConversation,
+  recordConversation,
+} from "../../core/conversations/conversationRepository";
 import type { StoredConversationReference } from "../../core/conversations/conversationTable";
 import type { DeliveryReason } from "../../core/outbox/outboxTables";
 import type { Db } from "../../core/store/database";
@@ -45,28 +50,14 @@ export class Recipients {
       .executeTakeFirst();
     if (row) return row.reference;
     const via = await latestConversation(this.deps.db);
-    if (!via) return null;
-    return {
-      ...via,
-      conversation: {
-        id: conversationId,
-        conversationType: "channel",
-        isGroup: true,
-        ...(via.conversation.tenantId ? { tenantId: via.conversation.tenantId } : {}),
-      },
-    };
+    return via ? channelReachedThrough(via, conversationId) : null;
   }
 
   /** A person's 1:1 chat with the app, opening it (and installing the app) when there is none. */
   async person(aadObjectId: string): Promise<Reached> {
     const { db } = this.deps;
-    const known = await db
-      .selectFrom("bot_user")
-      .innerJoin("bot_conversation", "bot_conversation.id", "bot_user.personal_conversation_id")
-      .select(["bot_conversation.reference", "bot_conversation.installed"])
-      .where("bot_user.aad_object_id", "=", aadObjectId)
-      .executeTakeFirst();
-    if (known?.installed) return { reference: known.reference };
+    const known = await findPersonalConversation(db, aadObjectId);
+    if (known) return { reference: known.reference };
 
     const person = await db
       .selectFrom("directory_user")

@@ -7,7 +7,7 @@ import { type AnswerOutcome, answerPulse, findRun, standingOf } from "../../core
 import type { PulseRow, PulseRunRow } from "../../core/pulses/pulseTables";
 import type { Database } from "../../core/store/database";
 import { cardVerbs } from "../cards/cardVerbs";
-import { cardResponse, invalidCardData } from "../cards/invokeResponses";
+import { cardResponse, invalidCardData, notFoundResponse } from "../cards/invokeResponses";
 import { pulseCard, pulseClosedCard, pulseNotInvitedCard, pulseThanksCard } from "../cards/pulseCards";
 import type { AdaptiveCardJson } from "../cards/renderCard";
 
@@ -70,12 +70,7 @@ export async function handlePulseAction(
     return cardResponse(cardFor(outcome));
   } catch (error) {
     if (isAppError(error, "invalid_input")) return invalidCardData;
-    if (isAppError(error, "not_found"))
-      return {
-        statusCode: 404,
-        type: "application/vnd.microsoft.error",
-        value: { code: "NotFound", message: error.message },
-      };
+    if (isAppError(error, "not_found")) return notFoundResponse(error.message);
     throw error;
   }
 }

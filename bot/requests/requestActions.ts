@@ -21,7 +21,7 @@ import {
   urgencies,
 } from "../../core/requests/requestTables";
 import { cardVerbs } from "../cards/cardVerbs";
-import { cardResponse, invalidCardData } from "../cards/invokeResponses";
+import { cardResponse, invalidCardData, notFoundResponse } from "../cards/invokeResponses";
 import type { AdaptiveCardJson } from "../cards/renderCard";
 import { type RequestView, requestCard, requestFormCard } from "../cards/requestCards";
 import {
@@ -143,12 +143,7 @@ export async function handleRequestAction(
       const racedDecision = view === "approver" && !isAppError(error, "invalid_input");
       return cardResponse(racedDecision ? card : withProblem(card, error.message));
     }
-    if (isAppError(error, "not_found"))
-      return {
-        statusCode: 404,
-        type: "application/vnd.microsoft.error",
-        value: { code: "NotFound", message: error.message },
-      };
+    if (isAppError(error, "not_found")) return notFoundResponse(error.message);
     throw error;
   }
 }

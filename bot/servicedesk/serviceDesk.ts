@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import { latestConversation } from "../../core/conversations/conversationRepository";
+import { channelReachedThrough, latestConversation } from "../../core/conversations/conversationRepository";
 import type { StoredConversationReference } from "../../core/conversations/conversationTable";
 import { t } from "../../core/messages/catalogue";
 import { recentQuestions } from "../../core/servicedesk/questionLog";
@@ -24,16 +24,7 @@ export function channelReference(
   deps: ServiceDeskDeps,
   via: StoredConversationReference,
 ): StoredConversationReference | null {
-  if (!deps.channelId) return null;
-  return {
-    ...via,
-    conversation: {
-      id: deps.channelId,
-      conversationType: "channel",
-      isGroup: true,
-      ...(via.conversation.tenantId ? { tenantId: via.conversation.tenantId } : {}),
-    },
-  };
+  return deps.channelId ? channelReachedThrough(via, deps.channelId) : null;
 }
 
 /**

@@ -108,3 +108,23 @@ export async function latestConversation(db: Db): Promise<StoredConversationRefe
     .executeTakeFirst();
   return row?.reference;
 }
+
+/**
+ * A channel's reference, borrowed from another conversation's (the same Bot
+ * Connector and tenant): a channel the bot has never been spoken to in has none
+ * of its own.
+ */
+export function channelReachedThrough(
+  via: StoredConversationReference,
+  channelId: string,
+): StoredConversationReference {
+  return {
+    ...via,
+    conversation: {
+      id: channelId,
+      conversationType: "channel",
+      isGroup: true,
+      ...(via.conversation.tenantId ? { tenantId: via.conversation.tenantId } : {}),
+    },
+  };
+}

@@ -2,12 +2,11 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { AppError } from "../errors";
 import { t } from "../messages/catalogue";
-import { cancelMessages, enqueueMessage, type OutboxActivity } from "../outbox/outbox";
+import { enqueueMessage, type OutboxActivity } from "../outbox/outbox";
 import type { Db } from "../store/database";
 import { inChunks } from "../store/inChunks";
-import { sealRun } from "./answers";
 import { resolveAudience } from "./audience";
-import { findPulse, runMessageKeys } from "./pulses";
+import { findPulse, settleClosedRuns } from "./pulses";
 import type { PulseRow, PulseRunRow } from "./pulseTables";
 import { closesAt, dueRun, type FixedSchedule, runAt } from "./schedule";
 
@@ -107,11 +106,7 @@ export async function closeDueRuns(db: Db, now: Date): Promise<number[]> {
     .where("closes_at", "<=", now)
     .returning(["id", "message_key"])
     .execute();
-  for (const run of closed) {
-    await sealRun(db, run.id);
-    const keys = (await runMessageKeys(db, run.message_key)).filter((key) => !key.includes(":action:"));
-    await cancelMessages(db, keys);
-  }
+  await settleClosedRuns(db, closed);
   return closed.map((r) => r.id);
 }
 

@@ -166,6 +166,19 @@ export async function runMessageKeys(db: Db, runKey: string): Promise<string[]> 
 }
 
 /**
+ * What follows a run's closing, however it closed: its anonymous answers are
+ * sealed, and invitations and reminders not yet sent are cancelled ("you said,
+ * we did" still goes out).
+ */
+export async function settleClosedRuns(db: Db, runs: readonly { id: number; message_key: string }[]): Promise<void> {
+  for (const run of runs) {
+    await sealRun(db, run.id);
+    const keys = (await runMessageKeys(db, run.message_key)).filter((key) => !key.includes(":action:"));
+    await cancelMessages(db, keys);
+  }
+}
+
+/**
  * Stops a pulse: no further runs, invitations and reminders not yet sent are
  * cancelled, and an open run closes now. Cancelling twice changes nothing.
  * @throws AppError not_found.
@@ -185,10 +198,6 @@ export async function cancelPulse(db: Db, pulseId: number, now: Date): Promise<P
     .where("closed_at", "is", null)
     .returning(["id", "message_key"])
     .execute();
-  for (const run of closed) {
-    await sealRun(db, run.id);
-    const keys = (await runMessageKeys(db, run.message_key)).filter((key) => !key.includes(":action:"));
-    await cancelMessages(db, keys);
-  }
+  await settleClosedRuns(db, closed);
   return findPulse(db, pulseId);
 }
