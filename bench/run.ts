@@ -6,7 +6,14 @@ import { join } from "node:path";
  * each in its own process so that one's heap and threads do not weigh on the
  * next. Each writes its own section of docs/benchmarks.md.
  */
-const benchmarks = ["selfHelpTurn.ts", "decisionPath.ts", "dashboardApi.ts", "graphSync.ts", "outboxDelivery.ts"];
+const benchmarks = [
+  "selfHelpTurn.ts",
+  "decisionPath.ts",
+  "dashboardApi.ts",
+  "graphSync.ts",
+  "outboxDelivery.ts",
+  "adoption.ts",
+];
 for (const file of benchmarks) {
   process.stdout.write(`\n== ${file}\n`);
   const run = spawnSync(

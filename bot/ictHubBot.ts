@@ -10,6 +10,7 @@ import { claimWelcome, recordConversation, recordUninstall } from "../core/conve
 import { RecentlyRecorded } from "../core/conversations/recentlyRecorded";
 import { t } from "../core/messages/catalogue";
 import type { Db } from "../core/store/database";
+import { handleTipAction, isTipVerb } from "./adoption/tipActions";
 import { myIctDeepLink, welcomeCard } from "./cards/welcomeCard";
 import { conversationSeenFrom } from "./conversationSeen";
 import { handlePulseAction, isPulseVerb } from "./pulses/pulseActions";
@@ -80,6 +81,7 @@ export class IctHubBot extends TeamsActivityHandler {
     if (isServiceDeskVerb(verb)) return handleCardAction(this.deps.selfHelp, context, verb, invokeValue.action.data);
     if (isRequestVerb(verb)) return handleRequestAction(this.deps.requests, context, verb, invokeValue.action.data);
     if (isPulseVerb(verb)) return handlePulseAction(this.deps.requests, context, verb, invokeValue.action.data);
+    if (isTipVerb(verb)) return handleTipAction(this.deps.requests, context, verb, invokeValue.action.data);
     this.deps.log.warn({ verb: invokeValue.action?.verb }, "card action with no handler");
     return {
       statusCode: 200,

@@ -82,6 +82,8 @@ export type Config = Readonly<{
   refresh: Readonly<RefreshPolicy>;
   /** How far (% of the scan) a migrated target's bytes or file count in Graph may differ before it is flagged. */
   migration: Readonly<{ verifyTolerancePercent: number }>;
+  /** Collaboration adoption: the smallest group whose figures are shown, and the fewest days between two tips to one person. */
+  adoption: Readonly<{ minGroupSize: number; tipGapDays: number }>;
 }>;
 
 /** Thrown when the environment does not describe a runnable app. */
@@ -224,6 +226,8 @@ const variables = z.object({
     .min(0, { error: "expects a percentage from 0 to 100, such as 5" })
     .max(100, { error: "expects a percentage from 0 to 100, such as 5" })
     .default(5),
+  ADOPTION_MIN_GROUP_SIZE: wholeNumber(5, 1000, "people", 10),
+  ADOPTION_TIP_GAP_DAYS: wholeNumber(1, 365, "days", 14),
   DEV_TENANT_PORT: z.coerce
     .number({ error: portExpectation })
     .int({ error: portExpectation })
@@ -400,6 +404,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       noncompliantIsDue: isOn(v.REFRESH_NONCOMPLIANT_DUE),
     },
     migration: { verifyTolerancePercent: v.MIGRATION_VERIFY_TOLERANCE_PERCENT },
+    adoption: { minGroupSize: v.ADOPTION_MIN_GROUP_SIZE, tipGapDays: v.ADOPTION_TIP_GAP_DAYS },
   };
   return deepFreeze(config);
 }

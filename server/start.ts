@@ -24,6 +24,7 @@ import { connectGraph, type GraphAccess } from "../graph/connectGraph";
 import { createSyncDeps } from "../graph/sync/createSyncDeps";
 import type { SyncDeps } from "../graph/sync/syncContext";
 import { adminRoutes } from "./adminRoutes";
+import { adoptionTipWorker } from "./adoptionTipWorker";
 import { createHttpApp } from "./app";
 import { approvalWorker } from "./approvalWorker";
 import { heartbeatWorker } from "./heartbeatWorker";
@@ -172,6 +173,7 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
         },
         refreshSnapshot,
         migrationTolerancePercent: config.migration.verifyTolerancePercent,
+        adoption: config.adoption,
       }),
       adminRouter: adminRoutes(adminToken, syncDeps, config.refresh),
       pageRouters: [helpRoute((id) => knowledge.article(id))],
@@ -204,6 +206,7 @@ export async function startIctHub(config: Config, options: StartOptions): Promis
           refreshSnapshotWorker(refreshSnapshot),
           outboxWorker(outbox),
           leased(pulseWorker({ db: store.db, log, outbox, now: requests.now }), lease),
+          leased(adoptionTipWorker({ db: store.db, log, now: requests.now }), lease),
           ...(config.sync.scheduled ? leasedSyncWorkers(syncDeps, lease) : []),
         ],
         log,

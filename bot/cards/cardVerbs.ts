@@ -16,6 +16,8 @@ export const cardVerbs = {
   fulfil: "request.fulfil",
   pulseAnswer: "pulse.answer",
   pulseView: "pulse.view",
+  tipStop: "adoption.tip.stop",
+  tipResume: "adoption.tip.resume",
 } as const;
 
 export type CardVerb = (typeof cardVerbs)[keyof typeof cardVerbs];

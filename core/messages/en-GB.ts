@@ -1,3 +1,6 @@
+import { adoptionEnGB } from "./en-GB.adoption";
+import { adoptionTabEnGB } from "./en-GB.adoptionTab";
+import { adoptionTipsEnGB } from "./en-GB.adoptionTips";
 import { migrationEnGB } from "./en-GB.migration";
 import { outboxEnGB } from "./en-GB.outbox";
 import { pulsesEnGB } from "./en-GB.pulses";
@@ -349,6 +352,9 @@ export const enGB = {
   ...pulsesEnGB,
   ...outboxEnGB,
   ...migrationEnGB,
+  ...adoptionEnGB,
+  ...adoptionTabEnGB,
+  ...adoptionTipsEnGB,
 } as const;
 
 export type MessageKey = keyof typeof enGB;

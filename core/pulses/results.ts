@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { t } from "../messages/catalogue";
+import { hiddenGroups } from "../privacy/smallGroups";
 import type { Db } from "../store/database";
 import { isRunOpen } from "./answers";
 import { shareOf } from "./pulses";
@@ -48,17 +49,17 @@ export const commentsFloor = 10;
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
 
 /**
- * Hides every directorate where fewer than `threshold` answered. When that
- * hides exactly one while others are shown, the total less the shown ones
- * would give the hidden one away, so the smallest shown group is hidden too.
+ * Hides every directorate where fewer than `threshold` answered, and more
+ * wherever the run's total less the shown ones would give a hidden one (or
+ * several hidden ones together fewer than the threshold) away.
  */
 export function suppressDirectorates(groups: readonly GroupFigures[], threshold: number): DirectorateResult[] {
-  const hidden = new Set(groups.filter((g) => g.responded < threshold).map((g) => g.directorate));
-  const shown = groups.filter((g) => !hidden.has(g.directorate));
-  if (hidden.size === 1 && shown.length > 0) {
-    const smallest = shown.reduce((a, b) => (b.responded < a.responded ? b : a));
-    hidden.add(smallest.directorate);
-  }
+  const run = {
+    id: "",
+    size: groups.reduce((sum, g) => sum + g.responded, 0),
+    children: groups.map((g) => ({ id: g.directorate, size: g.responded })),
+  };
+  const hidden = hiddenGroups(run, threshold);
   return [...groups]
     .sort((a, b) => a.directorate.localeCompare(b.directorate, "en-GB"))
     .map((g) =>

@@ -1,4 +1,13 @@
 import type { Kysely, Transaction } from "kysely";
+import type {
+  AdoptionChampionTable,
+  AdoptionGroupPeriodTable,
+  AdoptionPersonDayTable,
+  AdoptionTargetTable,
+  AdoptionTipCampaignTable,
+  AdoptionTipOptOutTable,
+  AdoptionTipRecipientTable,
+} from "../adoption/adoptionTables";
 import type { BotConversationTable, BotUserTable } from "../conversations/conversationTable";
 import type { ManagedDeviceTable } from "../devices/managedDevice";
 import type { DirectoryUserTable } from "../directory/directoryUser";
@@ -66,6 +75,13 @@ export type Database = {
   migration_task_round: MigrationTaskRoundTable;
   migration_item: MigrationItemTable;
   migration_failure_summary: MigrationFailureSummaryTable;
+  adoption_person_day: AdoptionPersonDayTable;
+  adoption_group_period: AdoptionGroupPeriodTable;
+  adoption_target: AdoptionTargetTable;
+  adoption_champion: AdoptionChampionTable;
+  adoption_tip_campaign: AdoptionTipCampaignTable;
+  adoption_tip_recipient: AdoptionTipRecipientTable;
+  adoption_tip_opt_out: AdoptionTipOptOutTable;
   migration_fatal_error: MigrationFatalErrorTable;
 };
 

@@ -1,14 +1,15 @@
 import { sql } from "kysely";
 import type { Db } from "../store/database";
 import { inChunks } from "../store/inChunks";
-import type { UsageReportDay, UsageReportName } from "./usageSnapshot";
+import { reportsKeptRaw, type UsageReportDay, type UsageReportName } from "./usageSnapshot";
 
 const rowKey = (row: Record<string, string>, index: number) =>
   row["Site Id"] || row["User Id"] || row["User Principal Name"] || row["Site URL"] || `row-${index}`;
 
 /**
  * Stores one report for one day, replacing any earlier copy of that day: the
- * same day fetched twice is kept once. Call inside a transaction.
+ * same day fetched twice is kept once. Rows are kept only for the reports in
+ * `reportsKeptRaw`. Call inside a transaction.
  */
 export async function saveUsageReportDay(db: Db, day: UsageReportDay, fetchedAt: Date): Promise<void> {
   await db
@@ -27,6 +28,7 @@ export async function saveUsageReportDay(db: Db, day: UsageReportDay, fetchedAt:
       fetched_at: fetchedAt,
     })
     .execute();
+  if (!reportsKeptRaw.includes(day.report)) return;
   // A key seen twice in one CSV (a split row) is kept once.
   const byKey = new Map<string, Record<string, string>>();
   day.rows.forEach((row, index) => {
@@ -65,5 +67,11 @@ export async function storedReportDays(db: Db, report: UsageReportName, since: s
 /** Deletes snapshots older than the retention; returns how many days of reports went. */
 export async function pruneUsageReports(db: Db, olderThan: string): Promise<number> {
   const result = await db.deleteFrom("usage_report_snapshot").where("report_date", "<", olderThan).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Deletes the rows kept as sent for days before a date (their day's header stays); returns how many went. */
+export async function pruneUsageReportRows(db: Db, olderThan: string): Promise<number> {
+  const result = await db.deleteFrom("usage_report_row").where("report_date", "<", olderThan).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -13,6 +13,16 @@ export const usageReports = [
 
 export type UsageReportName = (typeof usageReports)[number];
 
+/**
+ * The reports whose rows are kept as sent, for migration verification to read
+ * (core/migration/verification.ts). The others are only ever read as adoption's
+ * person days, so only their day's header is kept: it is what says the day is stored.
+ */
+export const reportsKeptRaw: readonly UsageReportName[] = [
+  "getOneDriveUsageAccountDetail",
+  "getSharePointSiteUsageDetail",
+];
+
 /** One report for one day, as read from Graph: its rows keyed by their CSV headers. */
 export type UsageReportDay = {
   report: UsageReportName;

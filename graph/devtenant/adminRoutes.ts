@@ -1,16 +1,18 @@
 import express from "express";
-import type { CouncilChanges } from "./council/types";
+import type { Council, CouncilChanges } from "./council/types";
 import type { FaultInjector, FaultOptions } from "./faults";
 import type { RequestArea, RequestLog } from "./requestLog";
 
 /**
  * Loopback-only controls for people and scripts driving the dev tenant:
- * set faults, read the request log, move the council's time on.
+ * set faults, read the request log, move the council's time on, switch
+ * concealed names in usage reports on or off.
  */
 export function adminRoutes(deps: {
   faults: FaultInjector;
   log: RequestLog;
   advance: (days: number) => CouncilChanges;
+  council: Council;
 }): express.Router {
   const router = express.Router();
   router.post("/_admin/faults", express.json({ limit: "16kb" }), (req, res) => {
@@ -45,6 +47,26 @@ export function adminRoutes(deps: {
     } catch (error) {
       res.status(501).json({ error: { code: "NotImplemented", message: (error as Error).message } });
     }
+  });
+  // What Graph's admin/reportSettings says, as the Microsoft 365 admin centre's "conceal names" switch sets it.
+  router.post("/_admin/report-settings", express.json({ limit: "1kb" }), (req, res) => {
+    const body = req.body as unknown;
+    const keys = body && typeof body === "object" && !Array.isArray(body) ? Object.keys(body) : [];
+    const value = (body as { displayConcealedNames?: unknown } | undefined)?.displayConcealedNames;
+    if (keys.length !== 1 || typeof value !== "boolean") {
+      res.status(400).json({
+        error: {
+          code: "BadRequest",
+          message: 'Send {"displayConcealedNames": true} or {"displayConcealedNames": false}.',
+        },
+      });
+      return;
+    }
+    deps.council.reportSettings.displayConcealedNames = value;
+    res.json(deps.council.reportSettings);
+  });
+  router.get("/_admin/report-settings", (_req, res) => {
+    res.json(deps.council.reportSettings);
   });
   return router;
 }

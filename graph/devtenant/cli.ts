@@ -22,6 +22,7 @@ async function main() {
   const caPath = resolve(options.caOut);
   try {
     council = generateCouncil({ seed: options.seed, staff: options.staff, devices: options.devices });
+    council.reportSettings.displayConcealedNames = options.concealNames;
     tenant = await startDevTenant({ council, activityFor, advanceCouncil, port: options.port, faults: options.faults });
     mkdirSync(dirname(caPath), { recursive: true });
     writeFileSync(caPath, tenant.caCertPem);
@@ -51,6 +52,8 @@ async function main() {
   Graph           ${tenant.graphBaseUrl}/v1.0 and ${tenant.graphBaseUrl}/beta
   Sign-in page    ${signIn}
   Admin           POST ${tenant.url}/_admin/faults · GET ${tenant.url}/_admin/requests · POST ${tenant.url}/_admin/advance?days=N
+                  POST ${tenant.url}/_admin/report-settings {"displayConcealedNames": true|false}
+  Report names    ${options.concealNames ? "concealed (32-character hashes)" : "shown"}
   CA certificate  ${caPath}   (trust it: NODE_EXTRA_CA_CERTS=${caPath})
   Faults          429 ${faults.throttleRate} · 5xx ${faults.serverErrorRate} · latency ${faults.latencyMs} ms${
     faults.seed === undefined ? "" : ` · seed ${faults.seed}`

@@ -10,6 +10,8 @@ export type DevTenantCliOptions = {
   /** Where to write the CA certificate (PEM) for other processes to trust. */
   caOut: string;
   faults: FaultOptions;
+  /** Start with concealed names in usage reports, as Microsoft 365 tenants have by default. */
+  concealNames: boolean;
 };
 
 export const devTenantUsage = `Usage: npm run devtenant -- [options]
@@ -18,6 +20,8 @@ export const devTenantUsage = `Usage: npm run devtenant -- [options]
   --devices N       Intune-managed devices (default 600)
   --seed N          same seed, same council (default 7)
   --ca-out PATH     where to write the CA certificate (default ./data/devtenant-ca.pem)
+  --conceal-names   usage reports show 32-character hashes instead of names, as
+                    Microsoft 365's default does (switch later: POST /_admin/report-settings)
   --faults-429 R    share of Graph requests answered 429, 0 to 1 (default 0)
   --retry-after S   Retry-After seconds on those 429s (default 2)
   --faults-5xx R    share of Graph requests answered 503 or 504, 0 to 1 (default 0)
@@ -40,6 +44,7 @@ export function parseDevTenantArgs(argv: string[]): DevTenantCliOptions {
       "faults-5xx": { type: "string", default: "0" },
       "latency-ms": { type: "string", default: "0" },
       "fault-seed": { type: "string" },
+      "conceal-names": { type: "boolean", default: false },
     },
   });
   const faults: FaultOptions = {
@@ -59,6 +64,7 @@ export function parseDevTenantArgs(argv: string[]): DevTenantCliOptions {
     seed: whole("--seed", values.seed, 0, 2 ** 32 - 1),
     caOut: values["ca-out"],
     faults,
+    concealNames: values["conceal-names"],
   };
 }
 

@@ -119,7 +119,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<DevTena
   });
   app.use(graphHttp(dispatcher));
   app.get("/_reports/:file", (req, res) => downloads.serve(req, res));
-  app.use(adminRoutes({ faults, log, advance }));
+  app.use(adminRoutes({ faults, log, advance, council }));
   app.use(identityRoutes({ identity, tokens, key, council }));
   app.use((_req, res) => {
     res.status(404).json({ error: { code: "NotFound", message: "The dev tenant has no such route." } });

@@ -1,4 +1,6 @@
 import { Router } from "express";
+import { adoptionRoutes } from "./adoptionRoutes";
+import { adoptionTipRoutes } from "./adoptionTipRoutes";
 import { approvalRoutes } from "./approvalRoutes";
 import { ictRoutes } from "./ictRoutes";
 import { migrationRoutes } from "./migrationRoutes";
@@ -24,5 +26,7 @@ export function tabApi(deps: TabApiDeps): Router {
   router.use(ictRoutes(deps));
   router.use(myRoutes(deps));
   router.use(pulseRoutes(deps));
+  router.use(adoptionRoutes(deps));
+  router.use(adoptionTipRoutes(deps));
   return router;
 }

@@ -1,4 +1,5 @@
 import type { RequestDeps } from "../../bot/requests/requestNotices";
+import type { Config } from "../../core/config";
 import type { RefreshSnapshot } from "../../core/refresh/refreshSnapshot";
 import type { KnowledgeBase } from "../../core/selfhelp/searchIndex";
 import type { TabAuthDeps } from "./tabAuth";
@@ -19,4 +20,6 @@ export type TabApiDeps = {
   refreshSnapshot: () => Promise<RefreshSnapshot>;
   /** MIGRATION_VERIFY_TOLERANCE_PERCENT: how far a migrated target may differ from its scan. */
   migrationTolerancePercent?: number;
+  /** ADOPTION_MIN_GROUP_SIZE and ADOPTION_TIP_GAP_DAYS: the smallest group shown, the fewest days between two tips. */
+  adoption: Config["adoption"];
 };

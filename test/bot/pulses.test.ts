@@ -5,6 +5,7 @@ import { generateCouncil } from "../../graph/devtenant/council";
 import { runSync } from "../../graph/sync/runSync";
 import { usersSync } from "../../graph/sync/usersSync";
 import { fetchTrusting } from "../../graph/trustedFetch";
+import { tabToken } from "../support/tabSignIn";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { cardsIn as cardsInTranscript } from "../support/transcriptReading";
 
@@ -69,21 +70,7 @@ describe("satisfaction pulses, from authoring in the tab to answers in the card 
     await tenantFetch?.dispatcher?.close();
   });
 
-  /** Signs in as a plain-browser tab does: the dev tenant's authorize endpoint, token back in the fragment. */
-  async function signIn(loginHint: string): Promise<string> {
-    const config = (await (await fetch(`${t.app.url}/api/tab/auth-config`)).json()) as Record<string, string>;
-    const authorize = new URL(`${config.authority}/oauth2/v2.0/authorize`);
-    authorize.search = new URLSearchParams({
-      client_id: config.clientId ?? "",
-      response_type: "token",
-      redirect_uri: "http://localhost/tab",
-      scope: config.scope ?? "",
-      login_hint: loginHint,
-    }).toString();
-    const response = await tenantFetch.fetch(authorize, { redirect: "manual" });
-    const fragment = new URLSearchParams(new URL(response.headers.get("location") ?? "").hash.slice(1));
-    return fragment.get("access_token") ?? "";
-  }
+  const signIn = (loginHint: string) => tabToken(t.app.url, tenantFetch.fetch, loginHint);
 
   const call = async (path: string, body?: unknown, token = ictToken) => {
     const response = await fetch(`${t.app.url}/api/tab${path}`, {

@@ -6,6 +6,7 @@ import { devicesSync } from "../../graph/sync/devicesSync";
 import { runSync } from "../../graph/sync/runSync";
 import { usersSync } from "../../graph/sync/usersSync";
 import { fetchTrusting } from "../../graph/trustedFetch";
+import { tabToken } from "../support/tabSignIn";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { cardsIn as cardsInTranscript, textsIn as textsInTranscript } from "../support/transcriptReading";
 
@@ -87,24 +88,7 @@ describe("the tab API, signed in with Teams SSO tokens from the dev tenant", () 
     await tenantFetch?.dispatcher?.close();
   });
 
-  /** Signs in as a plain-browser tab does: the dev tenant's authorize endpoint, token back in the fragment. */
-  async function signIn(loginHint: string): Promise<string> {
-    const devTenant = t.app.graph.devTenant;
-    const config = (await (await fetch(`${t.app.url}/api/tab/auth-config`)).json()) as Record<string, string>;
-    const authorize = new URL(`${config.authority}/oauth2/v2.0/authorize`);
-    authorize.search = new URLSearchParams({
-      client_id: config.clientId ?? "",
-      response_type: "token",
-      redirect_uri: "http://localhost/tab",
-      scope: config.scope ?? "",
-      login_hint: loginHint,
-    }).toString();
-    expect(devTenant).not.toBeNull();
-    const response = await tenantFetch.fetch(authorize, { redirect: "manual" });
-    expect(response.status).toBe(302);
-    const fragment = new URLSearchParams(new URL(response.headers.get("location") ?? "").hash.slice(1));
-    return fragment.get("access_token") ?? "";
-  }
+  const signIn = (loginHint: string) => tabToken(t.app.url, tenantFetch.fetch, loginHint);
 
   const call = async (token: string | null, path: string, body?: unknown) => {
     const response = await fetch(`${t.app.url}/api/tab${path}`, {

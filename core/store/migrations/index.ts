@@ -8,6 +8,7 @@ import * as m0006 from "./0006_outbox";
 import * as m0007 from "./0007_pulses";
 import * as m0008 from "./0008_migration_tracking";
 import * as m0009 from "./0009_job_leases";
+import * as m0010 from "./0010_adoption";
 
 /**
  * Every migration, in order. Names never change once released; a new change
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "0007_pulses": m0007,
   "0008_migration_tracking": m0008,
   "0009_job_leases": m0009,
+  "0010_adoption": m0010,
 };

@@ -1,9 +1,11 @@
 /**
  * A person's Microsoft 365 use on a day, computed rather than stored: it is
  * drawn from (seed, person, date) alone, so months of usage for twenty
- * thousand people cost no memory and always come out the same.
+ * thousand people cost no memory and always come out the same. Whether they
+ * have moved onto Teams yet, and the holidays, come from adoption.ts.
  */
 
+import { hasMovedToTeams, holidayFactor } from "./adoption";
 import { dayNumber, dayOfDateTime, isWeekend } from "./dates";
 import { Random, seedFrom } from "./random";
 import type { Council, CouncilUser, UserDayActivity } from "./types";
@@ -16,19 +18,23 @@ export function activityFor(council: Council, user: CouncilUser, date: string): 
   const weekend = isWeekend(day);
   const { engagement, mobileShare } = user;
   // Weekends belong to the few who work them, mostly out in the field.
-  const activeChance = weekend ? 0.02 + 0.08 * engagement + 0.1 * mobileShare : 0.15 + 0.8 * engagement;
-  if (!random.chance(activeChance)) return idle();
+  const workingChance = weekend ? 0.02 + 0.08 * engagement + 0.1 * mobileShare : 0.15 + 0.8 * engagement;
+  if (!random.chance(workingChance * holidayFactor(day))) return idle();
 
   const intensity = engagement * (weekend ? 0.4 : 1) * random.between(0.4, 1.6);
   const count = (typical: number) => Math.round(typical * intensity * random.between(0.5, 1.5));
-  const meetingsAttended = count(4);
-  const calls = count(3);
-  const teamChatMessages = count(10);
-  const privateChatMessages = count(28);
-  const postMessages = count(1.5);
-  const replyMessages = count(2.5);
+  // Someone who has not moved yet still lives in email and their own drive, joining the odd Teams meeting
+  // they are invited to; the first private chat, and little else.
+  const moved = hasMovedToTeams(council, user, day);
+  const sometimes = (chance: number, typical: number) => (random.chance(chance) ? count(typical) : 0);
+  const meetingsAttended = moved ? count(4) : sometimes(0.06, 2);
+  const calls = moved ? count(3) : 0;
+  const teamChatMessages = moved ? count(10) : 0;
+  const privateChatMessages = moved ? count(28) : sometimes(0.03, 4);
+  const postMessages = moved ? count(1.5) : 0;
+  const replyMessages = moved ? count(2.5) : 0;
   const audioSeconds = (meetingsAttended + calls) * random.int(600, 2400);
-  const emailsSent = count(12);
+  const emailsSent = count(moved ? 12 : 20);
   const emailsReceived = random.int(5, 20) + count(50);
   const emailsRead = Math.round(emailsReceived * random.between(0.5, 1));
   const usesTeams =
@@ -52,7 +58,7 @@ export function activityFor(council: Council, user: CouncilUser, date: string): 
     teamChatMessages,
     privateChatMessages,
     calls,
-    meetingsOrganized: Math.min(meetingsAttended, count(1.2)),
+    meetingsOrganized: moved ? Math.min(meetingsAttended, count(1.2)) : 0,
     meetingsAttended,
     postMessages,
     replyMessages,
@@ -76,8 +82,8 @@ export function activityFor(council: Council, user: CouncilUser, date: string): 
       web: usesOfficeApps && (on("web") || random.chance(0.15)),
     },
     apps: { outlook, ...officeApps, teams: usesTeams },
-    oneDriveFilesViewedOrEdited: count(5),
-    sharePointFilesViewedOrEdited: count(7),
+    oneDriveFilesViewedOrEdited: moved ? count(5) : sometimes(0.4, 3),
+    sharePointFilesViewedOrEdited: moved ? count(7) : sometimes(0.15, 3),
   };
 }
 

@@ -45,6 +45,12 @@ export function firstDayOfYear(year: number): number {
   return daysFromCivil(year, 1, 1);
 }
 
+/** [month 1–12, day of the month 1–31] of a day number. */
+export function monthAndDayOf(day: number): [number, number] {
+  const [, month, dayOfMonth] = civilFromDays(day);
+  return [month, dayOfMonth];
+}
+
 export function isWeekend(day: number): boolean {
   // 1970-01-01 was a Thursday, so day 2 was the first Saturday.
   const weekday = (((day + 4) % 7) + 7) % 7;

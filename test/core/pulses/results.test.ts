@@ -28,9 +28,12 @@ describe("hiding small directorates", () => {
     ]);
   });
 
-  it("hides nothing more when two or more are already hidden, or when none is shown", () => {
-    const two = suppressDirectorates([group("A", 9), group("B", 2), group("C", 1)], 5);
-    expect(two.filter((r) => r.suppressed).map((r) => r.directorate)).toEqual(["B", "C"]);
+  it("hides another when the hidden ones together are fewer than the threshold, and all when none is shown", () => {
+    // Shown, A's 9 would leave the total's other 3 answers (B and C together) to be worked out.
+    const tooFew = suppressDirectorates([group("A", 9), group("B", 2), group("C", 1)], 5);
+    expect(tooFew.filter((r) => r.suppressed).map((r) => r.directorate)).toEqual(["A", "B", "C"]);
+    const enough = suppressDirectorates([group("A", 9), group("D", 8), group("B", 3), group("C", 3)], 5);
+    expect(enough.filter((r) => r.suppressed).map((r) => r.directorate)).toEqual(["B", "C"]);
     const none = suppressDirectorates([group("A", 3)], 5);
     expect(none).toEqual([{ directorate: "A", responded: null, mean: null, satisfiedShare: null, suppressed: true }]);
   });

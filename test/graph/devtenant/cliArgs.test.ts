@@ -29,6 +29,7 @@ describe("the dev tenant's command line", () => {
       seed: 7,
       caOut: "./data/devtenant-ca.pem",
       faults: { throttleRate: 0.3, serverErrorRate: 0.1, latencyMs: 50, retryAfterSeconds: 2, seed: 1 },
+      concealNames: false,
     });
   });
 

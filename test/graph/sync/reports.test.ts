@@ -53,19 +53,36 @@ describe("usage report snapshots", () => {
     expect(duplicates).toEqual([]);
   });
 
-  it("keeps one row per licensed person per day with the report's own columns", async () => {
+  it("keeps the OneDrive report's rows as sent, one per licensed person, and only the header of reports adoption reads", async () => {
     h = await startSyncHarness("pglite", { staff: 40, devices: 40 });
     await h.sync("reports");
+    const newest = sql<string>`(select max(report_date) from usage_report_snapshot)`;
     const day = await h.store.db
       .selectFrom("usage_report_row")
-      .select(["user_principal_name", "data"])
-      .where("report", "=", "getTeamsUserActivityUserDetail")
-      .where("report_date", "=", sql<string>`(select max(report_date) from usage_report_snapshot)`)
+      .select("data")
+      .where("report", "=", "getOneDriveUsageAccountDetail")
+      .where("report_date", "=", newest)
       .execute();
     const licensed = [...h.tenant.council.users.values()].filter((u) => u.isLicensed);
     expect(day.length).toBe(licensed.length);
-    expect(Object.keys(day[0]?.data ?? {})).toContain("Team Chat Message Count");
-    expect(day.map((r) => r.user_principal_name).sort()).toEqual(licensed.map((u) => u.userPrincipalName).sort());
+    expect(Object.keys(day[0]?.data ?? {})).toContain("Storage Used (Byte)");
+    expect(day.map((r) => r.data["Owner Principal Name"]).sort()).toEqual(
+      licensed.map((u) => u.userPrincipalName).sort(),
+    );
+
+    // Teams activity is read as person days: its day keeps a header with the row count, and no raw rows.
+    const teams = await h.store.db
+      .selectFrom("usage_report_snapshot")
+      .select("row_count")
+      .where("report", "=", "getTeamsUserActivityUserDetail")
+      .where("report_date", "=", newest)
+      .executeTakeFirstOrThrow();
+    expect(teams.row_count).toBe(licensed.length);
+    const rawReports = await h.store.db.selectFrom("usage_report_row").select("report").distinct().execute();
+    expect(rawReports.map((r) => r.report).sort()).toEqual([
+      "getOneDriveUsageAccountDetail",
+      "getSharePointSiteUsageDetail",
+    ]);
   });
 
   it("detects concealed names and says so, rather than joining hashes to nobody", async () => {
@@ -81,10 +98,11 @@ describe("usage report snapshots", () => {
     expect(concealedSnapshots).toEqual([{ concealed_names: true }]);
     const sample = await h.store.db
       .selectFrom("usage_report_row")
-      .select("user_principal_name")
-      .where("report", "=", "getEmailActivityUserDetail")
+      .select("data")
+      .where("report", "=", "getOneDriveUsageAccountDetail")
       .limit(5)
       .execute();
-    for (const row of sample) expect(row.user_principal_name).toMatch(/^[0-9A-F]{32}$/);
+    expect(sample).toHaveLength(5);
+    for (const row of sample) expect(row.data["Owner Principal Name"]).toMatch(/^[0-9A-F]{32}$/);
   });
 });

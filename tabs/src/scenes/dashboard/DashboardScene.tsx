@@ -10,8 +10,9 @@ import { SelfHelpSection } from "./SelfHelpSection";
 
 // Migration brings its own charts and tables: loaded when ICT opens it, so the dashboard's first load stays light.
 const MigrationArea = lazy(() => import("./migration/MigrationArea"));
+const AdoptionArea = lazy(() => import("./adoption/AdoptionArea"));
 
-type Area = "refresh" | "requests" | "selfhelp" | "pulses" | "migration";
+type Area = "refresh" | "requests" | "selfhelp" | "pulses" | "migration" | "adoption";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
@@ -51,6 +52,9 @@ export default function DashboardScene() {
         <Tab value="migration" id="area-migration" aria-controls="area-panel">
           {t("tabs.migration.area")}
         </Tab>
+        <Tab value="adoption" id="area-adoption" aria-controls="area-panel">
+          {t("tabs.adoption.area")}
+        </Tab>
       </TabList>
       <div id="area-panel" role="tabpanel" aria-labelledby={`area-${area}`} className={styles.panel}>
         {area === "refresh" && <RefreshSection />}
@@ -60,6 +64,11 @@ export default function DashboardScene() {
         {area === "migration" && (
           <Suspense fallback={<Spinner size="small" label={t("tabs.loadingSection")} />}>
             <MigrationArea />
+          </Suspense>
+        )}
+        {area === "adoption" && (
+          <Suspense fallback={<Spinner size="small" label={t("tabs.loadingSection")} />}>
+            <AdoptionArea />
           </Suspense>
         )}
       </div>
