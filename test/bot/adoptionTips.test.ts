@@ -3,9 +3,8 @@ import type { DevUser } from "../../bot/devchannel/driver";
 import { generateCouncil } from "../../graph/devtenant/council";
 import { runSync } from "../../graph/sync/runSync";
 import { usersSync } from "../../graph/sync/usersSync";
-import { fetchTrusting } from "../../graph/trustedFetch";
 import { adoptionTipWorker } from "../../server/adoptionTipWorker";
-import { tabToken } from "../support/tabSignIn";
+import { tabApiSession } from "../support/tabApiSession";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { cardsIn as cardsInTranscript } from "../support/transcriptReading";
 
@@ -29,7 +28,7 @@ describe("adoption tips, from the tab through the outbox to a card staff can sto
   let clock: Date;
   let ictToken: string;
   let staffToken: string;
-  let tenantFetch: ReturnType<typeof fetchTrusting>;
+  let api: ReturnType<typeof tabApiSession>;
   let directorate: string;
   let team: DevUser[];
 
@@ -71,30 +70,18 @@ describe("adoption tips, from the tab through the outbox to a card staff can sto
       .execute();
     team = people.map((p) => t.channel.driver.user(p.display_name, p.id));
     for (const person of team) await t.channel.driver.install(person);
-    const devTenant = t.app.graph.devTenant;
-    if (!devTenant) throw new Error("expected dev-tenant mode");
-    tenantFetch = fetchTrusting(devTenant.caCertPem);
+    api = tabApiSession(t);
     ictToken = await signIn(ictPerson?.userPrincipalName ?? "");
     staffToken = await signIn(team[0]?.aadObjectId ?? "");
   });
   afterAll(async () => {
     await t?.stop();
-    await tenantFetch?.dispatcher?.close();
+    await api?.close();
   });
 
-  const signIn = (loginHint: string) => tabToken(t.app.url, tenantFetch.fetch, loginHint);
+  const signIn = (loginHint: string) => api.signIn(loginHint);
 
-  const call = async (path: string, body?: unknown, token = ictToken) => {
-    const response = await fetch(`${t.app.url}/api/tab${path}`, {
-      method: body === undefined ? "GET" : "POST",
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, json: (await response.json()) as Json };
-  };
+  const call = (path: string, body?: unknown, token = ictToken) => api.call(token, path, body);
   const cardsOf = (user: DevUser) =>
     cardsInTranscript<Card>(t.channel.connector.transcript, t.channel.driver.personalConversationId(user));
   const tipCardsOf = (user: DevUser) =>

@@ -4,8 +4,7 @@ import { runPulseScheduler } from "../../bot/pulses/pulseSending";
 import { generateCouncil } from "../../graph/devtenant/council";
 import { runSync } from "../../graph/sync/runSync";
 import { usersSync } from "../../graph/sync/usersSync";
-import { fetchTrusting } from "../../graph/trustedFetch";
-import { tabToken } from "../support/tabSignIn";
+import { tabApiSession } from "../support/tabApiSession";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { cardsIn as cardsInTranscript } from "../support/transcriptReading";
 
@@ -19,8 +18,6 @@ type Card = {
   refresh?: { action: { verb: string; data: Record<string, unknown> } };
 };
 type InvokeBody = { statusCode: number; type: string; value: Card };
-// biome-ignore lint/suspicious/noExplicitAny: JSON answers from the API under test
-type Json = any;
 
 const cardText = (card: Card | undefined) => JSON.stringify(card ?? {});
 
@@ -29,7 +26,7 @@ describe("satisfaction pulses, from authoring in the tab to answers in the card 
   let clock: Date;
   let ictToken: string;
   let staffToken: string;
-  let tenantFetch: ReturnType<typeof fetchTrusting>;
+  let api: ReturnType<typeof tabApiSession>;
   let staff: DevUser[];
   let pulseId: number;
   let runId: number;
@@ -59,31 +56,18 @@ describe("satisfaction pulses, from authoring in the tab to answers in the card 
       .execute();
     staff = people.map((p) => t.channel.driver.user(p.display_name, p.id));
     for (const person of staff) await t.channel.driver.install(person);
-    const devTenant = t.app.graph.devTenant;
-    if (!devTenant) throw new Error("expected dev-tenant mode");
-    tenantFetch = fetchTrusting(devTenant.caCertPem);
+    api = tabApiSession(t);
     ictToken = await signIn(ictPerson?.userPrincipalName ?? "");
     staffToken = await signIn(staff[0]?.aadObjectId ?? "");
   });
   afterAll(async () => {
     await t?.stop();
-    await tenantFetch?.dispatcher?.close();
+    await api?.close();
   });
 
-  const signIn = (loginHint: string) => tabToken(t.app.url, tenantFetch.fetch, loginHint);
+  const signIn = (loginHint: string) => api.signIn(loginHint);
 
-  const call = async (path: string, body?: unknown, token = ictToken) => {
-    const response = await fetch(`${t.app.url}/api/tab${path}`, {
-      method: body === undefined ? "GET" : "POST",
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const type = response.headers.get("content-type") ?? "";
-    return { status: response.status, response, json: (type.includes("json") ? await response.json() : {}) as Json };
-  };
+  const call = (path: string, body?: unknown, token = ictToken) => api.call(token, path, body);
   const cardsOf = (user: DevUser) =>
     cardsInTranscript<Card>(t.channel.connector.transcript, t.channel.driver.personalConversationId(user));
   const invoke = async (user: DevUser, verb: string, data: Record<string, unknown>) =>

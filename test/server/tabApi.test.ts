@@ -5,8 +5,7 @@ import { generateCouncil } from "../../graph/devtenant/council";
 import { devicesSync } from "../../graph/sync/devicesSync";
 import { runSync } from "../../graph/sync/runSync";
 import { usersSync } from "../../graph/sync/usersSync";
-import { fetchTrusting } from "../../graph/trustedFetch";
-import { tabToken } from "../support/tabSignIn";
+import { tabApiSession } from "../support/tabApiSession";
 import { startTestApp, type TestApp } from "../support/testApp";
 import { cardsIn as cardsInTranscript, textsIn as textsInTranscript } from "../support/transcriptReading";
 
@@ -14,7 +13,6 @@ const deskChannel = "19:servicedesk@thread.tacv2";
 const size = { seed: 1, staff: 60, devices: 80 };
 
 type Card = { actions?: { title: string; verb?: string; data?: Record<string, unknown> }[]; body?: { id?: string }[] };
-type Json = Record<string, unknown> & { error?: { code: string; message: string } };
 
 describe("the tab API, signed in with Teams SSO tokens from the dev tenant", () => {
   let t: TestApp;
@@ -24,7 +22,7 @@ describe("the tab API, signed in with Teams SSO tokens from the dev tenant", () 
   let ictUpn: string;
   let ictId: string;
   let tokens: Record<"requester" | "manager" | "colleague" | "ict", string>;
-  let tenantFetch: ReturnType<typeof fetchTrusting>;
+  let api: ReturnType<typeof tabApiSession>;
 
   beforeAll(async () => {
     // The council is the same for the same seed and size: pick ICT's person before the app starts.
@@ -73,9 +71,7 @@ describe("the tab API, signed in with Teams SSO tokens from the dev tenant", () 
     colleague = t.channel.driver.user(other.display_name, other.id);
     for (const person of [requester, manager]) await t.channel.driver.install(person);
 
-    const devTenant = t.app.graph.devTenant;
-    if (!devTenant) throw new Error("expected dev-tenant mode");
-    tenantFetch = fetchTrusting(devTenant.caCertPem);
+    api = tabApiSession(t);
     tokens = {
       requester: await signIn(requester.aadObjectId),
       manager: await signIn(manager.aadObjectId),
@@ -85,27 +81,12 @@ describe("the tab API, signed in with Teams SSO tokens from the dev tenant", () 
   });
   afterAll(async () => {
     await t?.stop();
-    await tenantFetch?.dispatcher?.close();
+    await api?.close();
   });
 
-  const signIn = (loginHint: string) => tabToken(t.app.url, tenantFetch.fetch, loginHint);
+  const signIn = (loginHint: string) => api.signIn(loginHint);
 
-  const call = async (token: string | null, path: string, body?: unknown) => {
-    const response = await fetch(`${t.app.url}/api/tab${path}`, {
-      method: body === undefined ? "GET" : "POST",
-      headers: {
-        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const type = response.headers.get("content-type") ?? "";
-    return {
-      status: response.status,
-      response,
-      json: (type.includes("json") ? await response.json() : {}) as Json,
-    };
-  };
+  const call = (token: string | null, path: string, body?: unknown) => api.call(token, path, body);
   const chatOf = (user: DevUser) => t.channel.driver.personalConversationId(user);
   const textsIn = (conversationId: string) => textsInTranscript(t.channel.connector.transcript, conversationId);
   const cardsIn = (conversationId: string) => cardsInTranscript<Card>(t.channel.connector.transcript, conversationId);

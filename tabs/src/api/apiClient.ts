@@ -14,6 +14,9 @@ export class ApiError extends Error {
 export type ApiClient = {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  /** Sets something in place (such as a target), answering what it now is. */
+  put<T>(path: string, body: unknown): Promise<T>;
+  remove<T>(path: string): Promise<T>;
   /** Fetches a file (such as a CSV export) with the token, for the browser to save. */
   blob(path: string): Promise<Blob>;
   session: Session;
@@ -35,17 +38,16 @@ export function createApiClient(session: Session): ApiClient {
     const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
     throw new ApiError(response.status, body?.error?.code ?? "unknown", body?.error?.message ?? response.statusText);
   }
+  const withBody = async <T>(method: "POST" | "PUT", path: string, body: unknown) =>
+    (await (
+      await send(path, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
+    ).json()) as T;
   return {
     session,
     get: async <T>(path: string) => (await (await send(path)).json()) as T,
-    post: async <T>(path: string, body: unknown) =>
-      (await (
-        await send(path, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify(body),
-        })
-      ).json()) as T,
+    post: <T>(path: string, body: unknown) => withBody<T>("POST", path, body),
+    put: <T>(path: string, body: unknown) => withBody<T>("PUT", path, body),
+    remove: async <T>(path: string) => (await (await send(path, { method: "DELETE" })).json()) as T,
     blob: async (path: string) => (await send(path)).blob(),
   };
 }

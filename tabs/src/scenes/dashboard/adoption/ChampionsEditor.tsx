@@ -4,7 +4,6 @@ import type { Champion, PersonFound } from "../../../../../core/adoption/adoptio
 import { t } from "../../../../../core/messages/catalogue";
 import { ErrorBar } from "../../../components/ErrorBar";
 import { useSignedIn } from "../../../data/apiContext";
-import { sendChange } from "./adoptionRequests";
 
 const useStyles = makeStyles({
   list: { margin: 0, padding: 0, listStyleType: "none", display: "grid", gap: tokens.spacingVerticalXS },
@@ -66,13 +65,7 @@ export function ChampionsEditor({
       setText("");
     });
   const remove = (champion: Champion) =>
-    act(() =>
-      sendChange(
-        api,
-        "DELETE",
-        `/ict/adoption/champions?${new URLSearchParams({ directorate, userId: champion.userId })}`,
-      ),
-    );
+    act(() => api.remove(`/ict/adoption/champions?${new URLSearchParams({ directorate, userId: champion.userId })}`));
 
   const chosen = new Set(champions.map((c) => c.userId));
   return (

@@ -22,7 +22,6 @@ import { useSignedIn } from "../../../data/apiContext";
 import { useResource } from "../../../data/useResource";
 import { splitProblems } from "../pulses/pulseForm";
 import { formatCalendarDay, formatShare, measureName, measureOptions, statusName } from "./adoptionFormat";
-import { sendChange } from "./adoptionRequests";
 
 type Form = { directorate: string; measure: AdoptionMeasure; targetPercent: string; due: string };
 type FieldName = keyof Form;
@@ -84,7 +83,7 @@ export function TargetsSection({ directorates }: { directorates: string[] }) {
     event.preventDefault();
     return run(async () => {
       const typed = form.targetPercent.trim() === "" ? null : Number(form.targetPercent);
-      await sendChange(api, "PUT", "/ict/adoption/targets", {
+      await api.put("/ict/adoption/targets", {
         directorate: form.directorate,
         measure: form.measure,
         targetPercent: typed,
@@ -103,7 +102,7 @@ export function TargetsSection({ directorates }: { directorates: string[] }) {
     });
   const remove = (target: TargetProgress) =>
     run(async () => {
-      await sendChange(api, "DELETE", `/ict/adoption/targets/${target.id}`);
+      await api.remove(`/ict/adoption/targets/${target.id}`);
       changed(
         t("tabs.adoption.targets.removed", { directorate: target.directorate, measure: measureName(target.measure) }),
       );
