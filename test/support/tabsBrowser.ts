@@ -84,3 +84,33 @@ export async function checkEveryTheme(page: Page, name: string): Promise<Record<
 
 /** A fresh folder for test artefacts other than screenshots. */
 export const artefactDir = () => mkdtempSync(join(tmpdir(), "icthub-artefacts-"));
+
+/** Opens a dashboard area as a keyboard user does: arrow keys along the area tabs from the first, then Enter. */
+export async function openAreaByKeyboard(page: Page, areaId: string): Promise<void> {
+  await page.getByRole("tab", { name: "Device refresh" }).focus();
+  for (let i = 0; i < 8; i++) {
+    if ((await page.evaluate(() => document.activeElement?.id)) === areaId) break;
+    await page.keyboard.press("ArrowRight");
+  }
+  await page.keyboard.press("Enter");
+}
+
+/**
+ * Presses Tab until `last` has focus (or `most` presses), naming each control
+ * reached as `TAG:accessible label` (its <label>, aria-label or text).
+ */
+export async function tabThrough(page: Page, last: string, most: number): Promise<Set<string>> {
+  const reached = new Set<string>();
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press("Tab");
+    const name = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return "";
+      const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null;
+      return `${el.tagName}:${label ?? el.getAttribute("aria-label") ?? el.textContent ?? ""}`.trim();
+    });
+    reached.add(name);
+    if (name === last) break;
+  }
+  return reached;
+}

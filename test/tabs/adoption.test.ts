@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adoptionOverview, adoptionTrend, overviewCsv, trendCsv } from "../../core/adoption/adoptionView";
 import { type GeneratedCouncil, seedAdoptionCouncil } from "../support/adoptionFactories";
 import { chromiumMissing } from "../support/chromium";
-import { checkEveryTheme, openView, tabsContext } from "../support/tabsBrowser";
+import { checkEveryTheme, openAreaByKeyboard, openView, tabsContext, tabThrough } from "../support/tabsBrowser";
 import { startTabsFixture, type TabsFixture } from "../support/tabsFixture";
 
 const heading = "Teams and Microsoft 365 adoption";
@@ -150,28 +150,12 @@ describe.skipIf(chromiumMissing)("the Adoption view of the ICT Hub dashboard, in
     const context = await tabsContext(f.browser);
     const page = await context.newPage();
     await openView(page, f.t.app.url, "dashboard", f.ict.upn);
-    await page.getByRole("tab", { name: "Device refresh" }).focus();
-    for (let i = 0; i < 8; i++) {
-      if ((await page.evaluate(() => document.activeElement?.id)) === "area-adoption") break;
-      await page.keyboard.press("ArrowRight");
-    }
-    await page.keyboard.press("Enter");
+    await openAreaByKeyboard(page, "area-adoption");
     await page.getByRole("table", { name: "Adoption by directorate" }).waitFor({ timeout: 20_000 });
     await page.getByRole("heading", { name: "Adoption tips" }).waitFor();
     await page.getByRole("button", { name: "Send tip" }).waitFor();
 
-    const reached = new Set<string>();
-    for (let i = 0; i < 300; i++) {
-      await page.keyboard.press("Tab");
-      const name = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el) return "";
-        const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null;
-        return `${el.tagName}:${label ?? el.getAttribute("aria-label") ?? el.textContent ?? ""}`.trim();
-      });
-      reached.add(name);
-      if (name === "BUTTON:Send tip") break;
-    }
+    const reached = await tabThrough(page, "BUTTON:Send tip", 300);
     for (const want of [
       "SELECT:Period",
       "SELECT:Which one",

@@ -12,7 +12,7 @@ import { writeMigrationReports } from "../../graph/devtenant/migration/migration
 import { runSync } from "../../graph/sync/runSync";
 import { sitesSync } from "../../graph/sync/sitesSync";
 import { chromiumMissing } from "../support/chromium";
-import { checkEveryTheme, openView, tabsContext } from "../support/tabsBrowser";
+import { checkEveryTheme, openAreaByKeyboard, openView, tabsContext, tabThrough } from "../support/tabsBrowser";
 import { startTabsFixture, type TabsFixture } from "../support/tabsFixture";
 
 const area = "SharePoint migration";
@@ -151,26 +151,10 @@ describe.skipIf(chromiumMissing)("the Migration view of the ICT Hub dashboard, i
     const context = await tabsContext(f.browser);
     const page = await context.newPage();
     await openView(page, f.t.app.url, "dashboard", f.ict.upn);
-    await page.getByRole("tab", { name: "Device refresh" }).focus();
-    for (let i = 0; i < 8; i++) {
-      if ((await page.evaluate(() => document.activeElement?.id)) === "area-migration") break;
-      await page.keyboard.press("ArrowRight");
-    }
-    await page.keyboard.press("Enter");
+    await openAreaByKeyboard(page, "area-migration");
     await page.getByRole("heading", { name: "Progress by wave" }).waitFor({ timeout: 20_000 });
 
-    const reached = new Set<string>();
-    for (let i = 0; i < 250; i++) {
-      await page.keyboard.press("Tab");
-      const name = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el) return "";
-        const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null;
-        return `${el.tagName}:${label ?? el.getAttribute("aria-label") ?? el.textContent ?? ""}`.trim();
-      });
-      reached.add(name);
-      if (name === "BUTTON:Import") break;
-    }
+    const reached = await tabThrough(page, "BUTTON:Import", 250);
     for (const want of [
       "BUTTON:Show as a table",
       "SELECT:Wave",
