@@ -126,3 +126,14 @@ export async function syncStatuses(db: Db) {
     .orderBy("name")
     .execute();
 }
+
+/** Whether a sync has ever finished successfully on this store. */
+export async function hasSucceeded(db: Db, name: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("sync_state")
+    .select("name")
+    .where("name", "=", name)
+    .where("last_success_at", "is not", null)
+    .executeTakeFirst();
+  return row !== undefined;
+}

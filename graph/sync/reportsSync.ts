@@ -1,7 +1,9 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { addDays } from "../../core/adoption/calendar";
 import { recordAdoptionReport, unrecordedReportDays } from "../../core/adoption/personDays";
 import { personDaysSince, pruneAdoption } from "../../core/adoption/retention";
 import { daysToRollUp, rollUpAdoption } from "../../core/adoption/rollup";
+import { hasSucceeded } from "../../core/sync/syncStateRepository";
 import {
   pruneUsageReportRows,
   pruneUsageReports,
@@ -10,11 +12,32 @@ import {
 } from "../../core/usage/usageRepository";
 import { usageReports } from "../../core/usage/usageSnapshot";
 import { fetchUsageReportDay, readsConcealedNames } from "../api/reports";
-import type { SyncJob } from "./syncContext";
+import type { SyncJob, SyncRun } from "./syncContext";
 
 /** Graph keeps per-day report data for 28 days; data lands about two days late. */
 const serviceKeepsDays = 28;
 const landsAfterDays = 2;
+
+/**
+ * Rows are joined to people when they are recorded, so a first run must not
+ * record before the directory is there (at first start every sync begins at
+ * once): it waits for the users sync, then gives up with the reason.
+ */
+const directoryWaitMs = 15 * 60_000;
+const directoryPollMs = 2_000;
+
+async function awaitDirectory(run: SyncRun) {
+  const deadline = Date.now() + directoryWaitMs;
+  let told = false;
+  while (!(await hasSucceeded(run.db, "users"))) {
+    if (Date.now() > deadline) {
+      throw new Error("usage reports need the directory first: the users sync has not succeeded on this store yet");
+    }
+    if (!told) run.log.info("usage reports wait for the first directory sync, so that rows join to directorates");
+    told = true;
+    await sleep(directoryPollMs, undefined, { signal: run.signal });
+  }
+}
 
 const concealedAdvice =
   "usage reports have concealed user names: only council-wide figures can be shown (Microsoft 365 admin centre → Settings → Org settings → Reports)";
@@ -42,6 +65,7 @@ export const reportsSync: SyncJob = {
       personDaysPruned: 0,
       periodsPruned: 0,
     };
+    await awaitDirectory(run);
     const today = run.today();
     const oldest = addDays(today, -serviceKeepsDays + 1);
     const newest = addDays(today, -landsAfterDays);

@@ -52,6 +52,21 @@ describe("adoption figures from the usage report sync", () => {
   let h: SyncHarness;
   afterEach(() => h?.stop());
 
+  it("waits for the first directory sync at first start, so no day is recorded with nobody to join to", async () => {
+    h = await startSyncHarness("pglite", { staff: 40, devices: 0 });
+    // At first start every sync begins at once: the reports' run starts before the directory exists.
+    const reports = h.sync("reports");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await personDays(h)).toEqual([]);
+    await h.sync("users");
+    const counts = countsOf(await reports);
+
+    expect(counts.unmatched).toBe(0);
+    const councilDays = (await groupRows(h, "day")).filter((r) => r.level === "council");
+    expect(councilDays).toHaveLength(daysAvailable);
+    for (const day of councilDays) expect(day.staff).toBeGreaterThan(0);
+  });
+
   it("back-fills 28 days on the first run, joining people to their directorate and service by id and by UPN", async () => {
     h = await startSyncHarness("pglite", { staff: 40, devices: 0 });
     await h.sync("users");
@@ -194,6 +209,7 @@ describe("adoption figures from the usage report sync", () => {
 
   it("prunes raw rows and person days after 70 days and figures after the retention, keeping day headers", async () => {
     h = await startSyncHarness("pglite", { staff: 40, devices: 0 });
+    await h.sync("users");
     const today = h.tenant.council.today;
     const old = addDays(today, -71);
     await h.store.db

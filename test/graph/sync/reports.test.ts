@@ -15,6 +15,7 @@ describe("usage report snapshots", () => {
 
   it("back-fills every day Graph still has on the first run, then fetches nothing already stored", async () => {
     h = await startSyncHarness("pglite", { staff: 40, devices: 40 });
+    await h.sync("users");
     const first = countsOf(await h.sync("reports"));
     expect(first.daysStored).toBe(usageReports.length * daysAvailable);
     expect(first.concealedDays).toBe(0);
@@ -27,6 +28,7 @@ describe("usage report snapshots", () => {
 
   it("fills a missed day on the next run, and stores each day once", async () => {
     h = await startSyncHarness("pglite", { staff: 40, devices: 40 });
+    await h.sync("users");
     await h.sync("reports");
     const missing = await h.store.db
       .selectFrom("usage_report_snapshot")
@@ -55,6 +57,7 @@ describe("usage report snapshots", () => {
 
   it("keeps the OneDrive report's rows as sent, one per licensed person, and only the header of reports adoption reads", async () => {
     h = await startSyncHarness("pglite", { staff: 40, devices: 40 });
+    await h.sync("users");
     await h.sync("reports");
     const newest = sql<string>`(select max(report_date) from usage_report_snapshot)`;
     const day = await h.store.db
@@ -87,6 +90,7 @@ describe("usage report snapshots", () => {
 
   it("detects concealed names and says so, rather than joining hashes to nobody", async () => {
     h = await startSyncHarness("pglite", { staff: 40, devices: 40 });
+    await h.sync("users");
     h.tenant.council.reportSettings.displayConcealedNames = true;
     const counts = countsOf(await h.sync("reports"));
     expect(counts.concealedDays).toBe(counts.daysStored);
