@@ -381,7 +381,8 @@ describe.skipIf(!postgresReachable)("two app instances sharing one PostgreSQL da
       .select(["lease_holder", "last_success_at"])
       .where("name", "=", "devices")
       .executeTakeFirstOrThrow();
-    expect(devices.lease_holder).toBeNull();
+    // Free, or held by the survivor for its next due time (one comes every couple of seconds): never the dead one's.
+    expect([null, survivor.id]).toContain(devices.lease_holder);
     expect(devices.last_success_at?.getTime()).toBeGreaterThanOrEqual(finished.started_at.getTime());
 
     // The survivor carries on with every due time alone.
