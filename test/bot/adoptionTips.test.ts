@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DevUser } from "../../bot/devchannel/driver";
-import { generateCouncil } from "../../graph/devtenant/council";
-import { runSync } from "../../graph/sync/runSync";
-import { usersSync } from "../../graph/sync/usersSync";
 import { adoptionTipWorker } from "../../server/adoptionTipWorker";
 import { tabApiSession } from "../support/tabApiSession";
-import { startTestApp, type TestApp } from "../support/testApp";
+import { startCouncilApp, type TestApp } from "../support/testApp";
 import { cardsIn as cardsInTranscript } from "../support/transcriptReading";
 
 const size = { seed: 3, staff: 40, devices: 40 };
@@ -33,22 +30,18 @@ describe("adoption tips, from the tab through the outbox to a card staff can sto
   let team: DevUser[];
 
   beforeAll(async () => {
-    const council = generateCouncil(size);
-    const enabled = [...council.users.values()].filter((u) => u.accountEnabled);
-    const ictPerson = enabled[0];
-    clock = new Date(`${council.today}T09:00:00Z`);
-    t = await startTestApp(
+    const started = await startCouncilApp(
+      size,
+      { ADOPTION_TIP_GAP_DAYS: "14", ADOPTION_MIN_GROUP_SIZE: "5" },
       {
-        DEV_TENANT_STAFF: String(size.staff),
-        DEV_TENANT_DEVICES: String(size.devices),
-        DEV_TENANT_SEED: String(size.seed),
-        ICT_STAFF: ictPerson?.userPrincipalName ?? "",
-        ADOPTION_TIP_GAP_DAYS: "14",
-        ADOPTION_MIN_GROUP_SIZE: "5",
+        now: (council) => {
+          clock = new Date(`${council.today}T09:00:00Z`);
+          return () => clock;
+        },
       },
-      { now: () => clock },
     );
-    expect((await runSync(t.app.syncDeps, usersSync)).status).toBe("succeeded");
+    t = started.t;
+    const ictPerson = started.enabled[0];
     const db = t.app.store.db;
     const largest = await db
       .selectFrom("directory_user")

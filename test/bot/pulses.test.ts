@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DevUser } from "../../bot/devchannel/driver";
 import { runPulseScheduler } from "../../bot/pulses/pulseSending";
-import { generateCouncil } from "../../graph/devtenant/council";
-import { runSync } from "../../graph/sync/runSync";
-import { usersSync } from "../../graph/sync/usersSync";
 import { tabApiSession } from "../support/tabApiSession";
-import { startTestApp, type TestApp } from "../support/testApp";
+import { startCouncilApp, type TestApp } from "../support/testApp";
 import { cardsIn as cardsInTranscript } from "../support/transcriptReading";
 
 const size = { seed: 1, staff: 40, devices: 40 };
@@ -32,19 +29,18 @@ describe("satisfaction pulses, from authoring in the tab to answers in the card 
   let runId: number;
 
   beforeAll(async () => {
-    const council = generateCouncil(size);
-    const enabled = [...council.users.values()].filter((u) => u.accountEnabled);
-    const ictPerson = enabled[0];
-    clock = new Date(`${council.today}T09:00:00Z`);
-    t = await startTestApp(
+    const started = await startCouncilApp(
+      size,
+      {},
       {
-        DEV_TENANT_STAFF: String(size.staff),
-        DEV_TENANT_DEVICES: String(size.devices),
-        ICT_STAFF: ictPerson?.userPrincipalName ?? "",
+        now: (council) => {
+          clock = new Date(`${council.today}T09:00:00Z`);
+          return () => clock;
+        },
       },
-      { now: () => clock },
     );
-    expect((await runSync(t.app.syncDeps, usersSync)).status).toBe("succeeded");
+    t = started.t;
+    const ictPerson = started.enabled[0];
     const people = await t.app.store.db
       .selectFrom("directory_user")
       .select(["id", "display_name"])

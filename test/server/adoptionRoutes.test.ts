@@ -2,11 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdoptionOverview, AdoptionTrend, PersonFound, TargetProgress } from "../../core/adoption/adoptionApi";
 import { adoptionOverview, adoptionTrend, overviewCsv, trendCsv } from "../../core/adoption/adoptionView";
 import { addDays } from "../../core/adoption/calendar";
-import { generateCouncil } from "../../graph/devtenant/council";
-import { runSync } from "../../graph/sync/runSync";
-import { usersSync } from "../../graph/sync/usersSync";
 import { type GeneratedCouncil, seedAdoptionCouncil } from "../support/adoptionFactories";
-import { startTestApp, type TestApp } from "../support/testApp";
+import { startCouncilApp, type TestApp } from "../support/testApp";
 
 const size = { seed: 3, staff: 40, devices: 40 };
 const threshold = 10;
@@ -21,18 +18,10 @@ describe("the Adoption routes of the tab API", () => {
   const today = new Date().toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    // The dev council is the same for the same seed and size: pick ICT and a member of staff before the app starts.
-    const people = [...generateCouncil(size).users.values()].filter((u) => u.accountEnabled);
-    const [ictPerson, staffPerson] = people;
+    const started = await startCouncilApp(size, { ADOPTION_MIN_GROUP_SIZE: String(threshold) });
+    t = started.t;
+    const [ictPerson, staffPerson] = started.enabled;
     if (!ictPerson || !staffPerson) throw new Error("the dev council has two enabled people");
-    t = await startTestApp({
-      DEV_TENANT_STAFF: String(size.staff),
-      DEV_TENANT_DEVICES: String(size.devices),
-      DEV_TENANT_SEED: String(size.seed),
-      ICT_STAFF: ictPerson.userPrincipalName,
-      ADOPTION_MIN_GROUP_SIZE: String(threshold),
-    });
-    expect((await runSync(t.app.syncDeps, usersSync)).status).toBe("succeeded");
     // The generated figures, and their staff in the directory (so that their directorates are known).
     council = await seedAdoptionCouncil(t.app.store.db, { staff: 400, weeks: 20, directory: true });
     const devTenant = t.app.graph.devTenant;
